@@ -33,7 +33,8 @@ class LayeringTest {
           .layer("Repo")
           .definedBy("org.bdr.repo..")
           .layer("Base")
-          .definedBy("org.bdr.crypto..", "org.bdr.chunker..", "org.bdr.backend..")
+          .definedBy(
+              "org.bdr.crypto..", "org.bdr.chunker..", "org.bdr.backend..", "org.bdr.error..")
           .whereLayer("Adapters")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("App")

@@ -1,0 +1,51 @@
+package org.bdr.backend;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Stores a repository's files. Files are written once, atomically, and never modified; a backend
+ * knows nothing about what they hold. Implementations are safe for concurrent use.
+ */
+public interface Backend {
+
+  /** A human-readable location, such as the folder path, for messages. */
+  String location();
+
+  /** Whether the repository's config file exists here. */
+  boolean isRepository() throws IOException;
+
+  /** Creates the folder layout of a new repository; fails if a config already exists. */
+  void create() throws IOException;
+
+  /** Writes a new file atomically; a reader sees either nothing or the whole file. */
+  void save(FileType type, String name, byte[] data) throws IOException;
+
+  /**
+   * Reads a whole file.
+   *
+   * @throws java.nio.file.NoSuchFileException if it does not exist
+   */
+  byte[] load(FileType type, String name) throws IOException;
+
+  /** Reads {@code length} bytes from {@code offset}; fails if the file is shorter. */
+  byte[] load(FileType type, String name, long offset, int length) throws IOException;
+
+  /** The size of a file in bytes. */
+  long size(FileType type, String name) throws IOException;
+
+  /** Whether a file exists. */
+  boolean exists(FileType type, String name) throws IOException;
+
+  /** Removes a file; removing a missing file is not an error. */
+  void remove(FileType type, String name) throws IOException;
+
+  /** The names of all files of a type (not for {@link FileType#CONFIG}). */
+  List<String> list(FileType type) throws IOException;
+
+  /** Free bytes where the repository is stored, or -1 if unknown. */
+  long freeSpace() throws IOException;
+
+  /** Total bytes of the volume where the repository is stored, or -1 if unknown. */
+  long totalSpace() throws IOException;
+}

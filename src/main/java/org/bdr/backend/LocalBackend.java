@@ -1,0 +1,226 @@
+package org.bdr.backend;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A repository in a local folder. Every file is written to a temporary name in its final folder,
+ * forced to disk, then renamed into place; folders are created 700 and files 600.
+ */
+public final class LocalBackend implements Backend {
+
+  private static final Set<PosixFilePermission> FOLDER_MODE =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FILE_MODE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final String TEMP_PREFIX = ".bdr-tmp-";
+
+  private final Path root;
+
+  /** A backend rooted at {@code root}; nothing is touched until a method is called. */
+  public LocalBackend(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** The repository folder. */
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public String location() {
+    return root.toString();
+  }
+
+  @Override
+  public boolean isRepository() {
+    return Files.isRegularFile(root.resolve("config"));
+  }
+
+  @Override
+  public void create() throws IOException {
+    if (isRepository()) {
+      throw new FileAlreadyExistsException(root + " already holds a repository (config exists)");
+    }
+    createFolder(root);
+    for (FileType type : FileType.values()) {
+      if (!type.folder().isEmpty()) {
+        createFolder(root.resolve(type.folder()));
+      }
+    }
+    for (int i = 0; i < 256; i++) {
+      createFolder(root.resolve("data").resolve(String.format("%02x", i)));
+    }
+  }
+
+  @Override
+  public void save(FileType type, String name, byte[] data) throws IOException {
+    Path target = path(type, name);
+    Path folder = target.getParent();
+    if (!Files.isDirectory(folder)) {
+      createFolder(folder);
+    }
+    Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID());
+    try {
+      writeAndSync(temp, data);
+      moveIntoPlace(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    syncFolder(folder);
+  }
+
+  @Override
+  public byte[] load(FileType type, String name) throws IOException {
+    return Files.readAllBytes(path(type, name));
+  }
+
+  @Override
+  public byte[] load(FileType type, String name, long offset, int length) throws IOException {
+    try (FileChannel ch = FileChannel.open(path(type, name), StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(length);
+      long pos = offset;
+      while (buf.hasRemaining()) {
+        int n = ch.read(buf, pos);
+        if (n < 0) {
+          throw new IOException(
+              type.noun() + " " + name + " is shorter than " + (offset + length) + " bytes");
+        }
+        pos += n;
+      }
+      return buf.array();
+    }
+  }
+
+  @Override
+  public long size(FileType type, String name) throws IOException {
+    return Files.size(path(type, name));
+  }
+
+  @Override
+  public boolean exists(FileType type, String name) {
+    return Files.exists(path(type, name));
+  }
+
+  @Override
+  public void remove(FileType type, String name) throws IOException {
+    Files.deleteIfExists(path(type, name));
+  }
+
+  @Override
+  public List<String> list(FileType type) throws IOException {
+    if (type == FileType.CONFIG) {
+      throw new IllegalArgumentException("the config file is not listed");
+    }
+    Path folder = root.resolve(type.folder());
+    List<String> names = new ArrayList<>();
+    if (!Files.isDirectory(folder)) {
+      return names;
+    }
+    if (type == FileType.PACK) {
+      try (Stream<Path> subs = Files.list(folder)) {
+        for (Path sub : subs.filter(Files::isDirectory).toList()) {
+          collect(sub, names);
+        }
+      }
+    } else {
+      collect(folder, names);
+    }
+    return names;
+  }
+
+  @Override
+  public long freeSpace() throws IOException {
+    return Files.getFileStore(root).getUsableSpace();
+  }
+
+  @Override
+  public long totalSpace() throws IOException {
+    return Files.getFileStore(root).getTotalSpace();
+  }
+
+  /** The path of a file; names are checked so that none can leave its folder. */
+  Path path(FileType type, String name) {
+    if (type == FileType.CONFIG) {
+      return root.resolve("config");
+    }
+    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+      throw new IllegalArgumentException("invalid " + type.noun() + " file name: " + name);
+    }
+    Path folder = root.resolve(type.folder());
+    if (type == FileType.PACK) {
+      if (name.length() < 2) {
+        throw new IllegalArgumentException("invalid pack file name: " + name);
+      }
+      folder = folder.resolve(name.substring(0, 2));
+    }
+    return folder.resolve(name);
+  }
+
+  private static void collect(Path folder, List<String> names) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("."))
+          .filter(n -> !n.contains("-tmp-"))
+          .forEach(names::add);
+    }
+  }
+
+  private static void writeAndSync(Path temp, byte[] data) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(
+            temp,
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(FILE_MODE))) {
+      ByteBuffer buf = ByteBuffer.wrap(data);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+  }
+
+  private static void moveIntoPlace(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("the file system of " + target + " cannot rename atomically", e);
+    }
+  }
+
+  private static void syncFolder(Path folder) {
+    try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some file systems refuse to open folders for syncing; the rename is still atomic.
+    }
+  }
+
+  private static void createFolder(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      return;
+    }
+    try {
+      Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(FOLDER_MODE));
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException(folder + " exists and is not a folder", e);
+    }
+    Files.setPosixFilePermissions(folder, FOLDER_MODE);
+  }
+}

@@ -1,0 +1,127 @@
+package org.bdr.repo;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A 32-byte SHA-256 content address of a blob or repository file, held as four longs so that the
+ * index stays compact.
+ */
+public final class Id implements Comparable<Id> {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  final long a;
+  final long b;
+  final long c;
+  final long d;
+
+  Id(long a, long b, long c, long d) {
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
+  /** The id whose bytes are {@code bytes}, which must be 32 long. */
+  public static Id of(byte[] bytes) {
+    if (bytes.length != 32) {
+      throw new IllegalArgumentException("an id is 32 bytes, got " + bytes.length);
+    }
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    return new Id(buf.getLong(), buf.getLong(), buf.getLong(), buf.getLong());
+  }
+
+  /**
+   * Parses 64 hex digits.
+   *
+   * @throws IllegalArgumentException naming the text if it is not an id
+   */
+  public static Id parse(String hex) {
+    if (hex == null || hex.length() != 64) {
+      throw new IllegalArgumentException("'" + hex + "' is not an id: expected 64 hex digits");
+    }
+    try {
+      return of(HEX.parseHex(hex));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + hex + "' is not an id: expected 64 hex digits", e);
+    }
+  }
+
+  /** Whether {@code text} is 64 lowercase or uppercase hex digits. */
+  public static boolean isId(String text) {
+    if (text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      if (Character.digit(text.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The SHA-256 of {@code data[off, off+len)}. */
+  public static Id hash(byte[] data, int off, int len) {
+    MessageDigest sha = sha256();
+    sha.update(data, off, len);
+    return of(sha.digest());
+  }
+
+  /** The SHA-256 of {@code data}. */
+  public static Id hash(byte[] data) {
+    return hash(data, 0, data.length);
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
+    }
+  }
+
+  /** The 32 bytes of this id. */
+  public byte[] bytes() {
+    return ByteBuffer.allocate(32).putLong(a).putLong(b).putLong(c).putLong(d).array();
+  }
+
+  /** 64 lowercase hex digits. */
+  public String hex() {
+    return HEX.formatHex(bytes());
+  }
+
+  /** The first 8 hex digits, as restic shows ids. */
+  public String shortHex() {
+    return hex().substring(0, 8);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Id other && a == other.a && b == other.b && c == other.c && d == other.d;
+  }
+
+  @Override
+  public int hashCode() {
+    return (int) (a ^ (a >>> 32));
+  }
+
+  @Override
+  public int compareTo(Id o) {
+    int r = Long.compareUnsigned(a, o.a);
+    if (r == 0) {
+      r = Long.compareUnsigned(b, o.b);
+    }
+    if (r == 0) {
+      r = Long.compareUnsigned(c, o.c);
+    }
+    return r != 0 ? r : Long.compareUnsigned(d, o.d);
+  }
+
+  @Override
+  public String toString() {
+    return hex();
+  }
+}
