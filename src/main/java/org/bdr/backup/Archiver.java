@@ -1,0 +1,523 @@
+package org.bdr.backup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.bdr.chunker.Polynomial;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
+import org.bdr.repo.Id;
+import org.bdr.repo.Node;
+import org.bdr.repo.Repository;
+import org.bdr.repo.Snapshot;
+import org.bdr.repo.SnapshotFacts;
+import org.bdr.repo.Tree;
+
+/**
+ * Takes a snapshot of files and folders into a repository.
+ *
+ * <p>The walk keeps the sources' absolute paths, as restic does: backing up {@code /srv/records}
+ * gives a snapshot whose root tree holds {@code srv}, which holds {@code records}. Files are read
+ * by a pool of workers; each file is read once. Files that vanish or cannot be read are recorded,
+ * the backup goes on, and the snapshot is marked partial.
+ */
+public final class Archiver {
+
+  /** Receives each file's bytes as they are read, for scanning during a backup. */
+  interface FileObserver {
+    /** Called before reading a file; returns the tap to feed, or null for none. */
+    FileSaver.Tap open(String path);
+
+    /** Called after the file was read completely. */
+    default void close(String path, FileSaver.Tap tap) {}
+  }
+
+  private final Repository repo;
+  private final BackupProgress progress;
+  private final BooleanSupplier cancelled;
+  private final int workers;
+
+  /** An archiver writing into {@code repo}, reporting to {@code progress}. */
+  public Archiver(Repository repo, BackupProgress progress, BooleanSupplier cancelled) {
+    this.repo = repo;
+    this.progress = progress;
+    this.cancelled = cancelled;
+    this.workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Runs the backup and writes the snapshot.
+   *
+   * @param parent the snapshot to compare against for an incremental backup, may be null
+   * @throws BdrException SOURCE_NOT_FOUND or PERMISSION_DENIED for a bad source, before anything is
+   *     written; CANCELLED if cancelled
+   */
+  public BackupResult run(BackupRequest request, Id parent) throws IOException {
+    long start = System.nanoTime();
+    Instant startTime = Instant.now();
+    checkSources(request);
+    Run run = new Run(request, parent);
+    ExecutorService files = Executors.newFixedThreadPool(workers, named("file-reader"));
+    ExecutorService blobs = Executors.newFixedThreadPool(workers, named("blob-saver"));
+    Thread scanner = startScanner(request);
+    try {
+      run.saver =
+          new FileSaver(
+              repo,
+              Polynomial.parseHex(repo.config().chunkerPolynomial()),
+              blobs,
+              workers * 2,
+              cancelled,
+              progress);
+      run.filePool = files;
+      Tree parentRoot = parent == null ? null : repo.loadTree(repo.loadSnapshot(parent).treeId());
+      Id root = run.saveVirtual(VirtualDir.of(request.sources()), Path.of("/"), parentRoot);
+      repo.flush();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      Id snapshotId = repo.saveSnapshot(run.snapshot(root, startTime, millis));
+      return run.result(snapshotId, millis);
+    } catch (BdrException e) {
+      if (e.code() == ErrorCode.CANCELLED) {
+        flushQuietly();
+      }
+      throw e;
+    } finally {
+      scanner.interrupt();
+      files.shutdownNow();
+      blobs.shutdownNow();
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      repo.flush();
+    } catch (IOException | RuntimeException e) {
+      // The packs written so far stay unindexed; the repository remains valid.
+    }
+  }
+
+  private static void checkSources(BackupRequest request) {
+    for (Path source : request.sources()) {
+      if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        throw new BdrException(
+            ErrorCode.SOURCE_NOT_FOUND,
+            "source " + source + " does not exist",
+            "check the path, or remove it from the backup");
+      }
+      if (!Files.isReadable(source)
+          || Files.isDirectory(source) && !Files.isExecutable(source)) {
+        throw new BdrException(
+            ErrorCode.PERMISSION_DENIED,
+            "source " + source + " cannot be read by this user",
+            "run bdr as a user that can read it, or change its permissions");
+      }
+    }
+  }
+
+  private Thread startScanner(BackupRequest request) {
+    Thread t =
+        new Thread(
+            () -> {
+              long[] totals = new long[2];
+              Excludes excludes = new Excludes(request.excludes());
+              for (Path source : request.sources()) {
+                count(source, totals, excludes);
+              }
+              progress.total(totals[0], totals[1], !Thread.currentThread().isInterrupted());
+            },
+            "backup-scanner");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private void count(Path path, long[] totals, Excludes excludes) {
+    if (Thread.currentThread().isInterrupted() || excludes.matches(path)) {
+      return;
+    }
+    try {
+      FileStat st = FileStat.of(path);
+      if (st.isDir()) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
+          for (Path child : ds) {
+            count(child, totals, excludes);
+          }
+        }
+      } else if (st.isFile()) {
+        totals[0]++;
+        totals[1] += st.size();
+        if ((totals[0] & 1023) == 0) {
+          progress.total(totals[0], totals[1], false);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The archiver reports unreadable entries; the scanner only estimates.
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String name) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The folders above the sources, down to each source. */
+  record VirtualDir(Map<String, VirtualDir> children, Path source) {
+    static VirtualDir of(List<Path> sources) {
+      VirtualDir root = new VirtualDir(new TreeMap<>(), null);
+      for (Path source : sources) {
+        VirtualDir at = root;
+        for (int i = 0; i < source.getNameCount(); i++) {
+          String name = source.getName(i).toString();
+          Path here = i == source.getNameCount() - 1 ? source : null;
+          VirtualDir next = at.children.get(name);
+          if (next == null || here != null) {
+            VirtualDir made =
+                new VirtualDir(next == null ? new TreeMap<>() : next.children, here);
+            at.children.put(name, made);
+            next = made;
+          }
+          at = next;
+        }
+      }
+      return root;
+    }
+  }
+
+  /** One backup's state and counters. */
+  private final class Run {
+    final BackupRequest request;
+    final Excludes excludes;
+    final Id parent;
+    FileSaver saver;
+    ExecutorService filePool;
+    FileObserver observer;
+    final AtomicLong filesNew = new AtomicLong();
+    final AtomicLong filesChanged = new AtomicLong();
+    final AtomicLong filesUnchanged = new AtomicLong();
+    final AtomicLong dirs = new AtomicLong();
+    final AtomicLong bytesRead = new AtomicLong();
+    final AtomicLong bytesAdded = new AtomicLong();
+    final AtomicLong totalBytes = new AtomicLong();
+    final List<SkippedFile> unreadable = Collections.synchronizedList(new ArrayList<>());
+    final List<SkippedFile> changed = Collections.synchronizedList(new ArrayList<>());
+
+    Run(BackupRequest request, Id parent) {
+      this.request = request;
+      this.excludes = new Excludes(request.excludes());
+      this.parent = parent;
+    }
+
+    Id saveVirtual(VirtualDir dir, Path path, Tree parentTree) throws IOException {
+      List<Node> nodes = new ArrayList<>();
+      for (Map.Entry<String, VirtualDir> e : dir.children().entrySet()) {
+        Path childPath = path.resolve(e.getKey());
+        Node parentNode = parentTree == null ? null : parentTree.find(e.getKey());
+        Node node =
+            e.getValue().source() != null
+                ? saveSource(childPath, e.getKey(), parentNode)
+                : saveIntermediate(e.getValue(), childPath, e.getKey(), parentNode);
+        if (node != null) {
+          nodes.add(node);
+        }
+      }
+      return repo.saveTree(new Tree(sorted(nodes)));
+    }
+
+    private Node saveIntermediate(VirtualDir dir, Path path, String name, Node parentNode)
+        throws IOException {
+      Tree sub = subtree(parentNode);
+      Id id = saveVirtual(dir, path, sub);
+      return FileStat.of(path).toNode(path, name, null, id.hex(), null);
+    }
+
+    private Node saveSource(Path path, String name, Node parentNode) throws IOException {
+      FileStat st = FileStat.of(path);
+      if (st.isDir()) {
+        return saveDir(path, name, st, parentNode);
+      }
+      Future<Node> f = submit(path, name, st, parentNode);
+      return await(f);
+    }
+
+    private Node saveDir(Path path, String name, FileStat st, Node parentNode)
+        throws IOException {
+      checkCancelled();
+      dirs.incrementAndGet();
+      Tree parentTree = subtree(parentNode);
+      List<Path> children = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
+        for (Path child : ds) {
+          if (!excludes.matches(child)) {
+            children.add(child);
+          }
+        }
+      } catch (IOException e) {
+        unreadable.add(new SkippedFile(path.toString(), reason(e)));
+      }
+      List<Future<Node>> pendingFiles = new ArrayList<>();
+      List<Node> nodes = new ArrayList<>();
+      for (Path child : children) {
+        String childName = child.getFileName().toString();
+        Node childParent = parentTree == null ? null : parentTree.find(childName);
+        FileStat cst;
+        try {
+          cst = FileStat.of(child);
+        } catch (IOException e) {
+          unreadable.add(new SkippedFile(child.toString(), reason(e)));
+          continue;
+        }
+        if (cst.isDir()) {
+          Node sub = saveDir(child, childName, cst, childParent);
+          if (sub != null) {
+            nodes.add(sub);
+          }
+        } else {
+          pendingFiles.add(submit(child, childName, cst, childParent));
+        }
+      }
+      for (Future<Node> f : pendingFiles) {
+        Node n = await(f);
+        if (n != null) {
+          nodes.add(n);
+        }
+      }
+      Id tree = repo.saveTree(new Tree(sorted(nodes)));
+      return st.toNode(path, name, null, tree.hex(), null);
+    }
+
+    private Tree subtree(Node parentNode) {
+      if (parentNode == null || !parentNode.isDir() || parentNode.subtree() == null) {
+        return null;
+      }
+      try {
+        return repo.loadTree(parentNode.subtreeId());
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private Future<Node> submit(Path path, String name, FileStat st, Node parentNode) {
+      return filePool.submit(() -> saveEntry(path, name, st, parentNode));
+    }
+
+    private Node saveEntry(Path path, String name, FileStat st, Node parentNode)
+        throws IOException {
+      checkCancelled();
+      if (st.isSymlink()) {
+        String target = Files.readSymbolicLink(path).toString();
+        return st.toNode(path, name, null, null, target);
+      }
+      if (!st.isFile()) {
+        return st.toNode(path, name, null, null, null);
+      }
+      try {
+        return saveFile(path, name, st, parentNode);
+      } catch (NoSuchFileException e) {
+        unreadable.add(new SkippedFile(path.toString(), "vanished during the backup"));
+      } catch (IOException e) {
+        unreadable.add(new SkippedFile(path.toString(), reason(e)));
+      }
+      return null;
+    }
+
+    private Node saveFile(Path path, String name, FileStat st, Node parentNode)
+        throws IOException {
+      totalBytes.addAndGet(st.size());
+      if (request.type() == BackupType.INCREMENTAL
+          && st.matches(parentNode)
+          && allStored(parentNode)) {
+        filesUnchanged.incrementAndGet();
+        progress.bytesProcessed(st.size());
+        progress.fileDone(path.toString(), st.size());
+        return st.toNode(path, name, parentNode.content(), null, null);
+      }
+      FileStat before = st;
+      FileSaver.Saved saved = null;
+      for (int attempt = 0; attempt < 2; attempt++) {
+        saved = readOnce(path);
+        FileStat after = FileStat.of(path);
+        boolean stable = !after.changedSince(before);
+        before = after;
+        if (stable) {
+          break;
+        }
+        if (attempt == 1) {
+          changed.add(new SkippedFile(path.toString(), "changed while it was read"));
+        }
+      }
+      (parentNode != null && parentNode.isFile() ? filesChanged : filesNew).incrementAndGet();
+      progress.fileDone(path.toString(), before.size());
+      totalBytes.addAndGet(before.size() - st.size());
+      return before.toNode(path, name, saved.content(), null, null);
+    }
+
+    private FileSaver.Saved readOnce(Path path) throws IOException {
+      FileSaver.Tap tap = observer == null ? null : observer.open(path.toString());
+      FileSaver.Saved saved = saver.save(path, tap);
+      if (observer != null) {
+        observer.close(path.toString(), tap);
+      }
+      bytesRead.addAndGet(saved.bytesRead());
+      bytesAdded.addAndGet(saved.bytesAdded());
+      return saved;
+    }
+
+    private boolean allStored(Node node) {
+      for (String id : node.content()) {
+        if (!repo.hasBlob(org.bdr.repo.BlobType.DATA, Id.parse(id))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private Node await(Future<Node> f) throws IOException {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw FileSaver.cancelledError();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof BdrException be) {
+          throw be;
+        }
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IOException("backing up a file failed", e.getCause());
+      }
+    }
+
+    private void checkCancelled() {
+      if (cancelled.getAsBoolean()) {
+        throw FileSaver.cancelledError();
+      }
+    }
+
+    Snapshot snapshot(Id root, Instant startTime, long millis) {
+      SnapshotFacts facts =
+          new SnapshotFacts(
+              request.label(),
+              request.type().label(),
+              filesNew.get() + filesChanged.get() + filesUnchanged.get(),
+              totalBytes.get(),
+              !unreadable.isEmpty(),
+              unreadable.size(),
+              millis);
+      return new Snapshot(
+          FileStat.format(startTime),
+          parent == null ? null : parent.hex(),
+          root.hex(),
+          request.sources().stream().map(Path::toString).toList(),
+          request.hostname(),
+          System.getProperty("user.name", ""),
+          0,
+          0,
+          request.excludes(),
+          List.of(),
+          "bdr " + version(),
+          facts);
+    }
+
+    BackupResult result(Id snapshotId, long millis) {
+      List<SkippedFile> bad = new ArrayList<>(unreadable);
+      bad.sort(Comparator.comparing(SkippedFile::path));
+      return new BackupResult(
+          snapshotId,
+          parent,
+          filesNew.get(),
+          filesChanged.get(),
+          filesUnchanged.get(),
+          dirs.get(),
+          bytesRead.get(),
+          bytesAdded.get(),
+          totalBytes.get(),
+          millis,
+          bad,
+          new ArrayList<>(changed));
+    }
+  }
+
+  private static String version() {
+    String v = Archiver.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** Sorts nodes by the bytes of their UTF-8 names, as restic orders tree entries. */
+  static List<Node> sorted(List<Node> nodes) {
+    List<Node> out = new ArrayList<>(nodes);
+    out.sort((x, y) -> Arrays.compareUnsigned(utf8(x.name()), utf8(y.name())));
+    return out;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "vanished during the backup";
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  /**
+   * Exclude globs, compiled once: a pattern without a slash matches any entry's name, one with a
+   * slash the entry's whole absolute path.
+   */
+  static final class Excludes {
+    private final List<PathMatcher> byName = new ArrayList<>();
+    private final List<PathMatcher> byPath = new ArrayList<>();
+
+    Excludes(List<String> patterns) {
+      for (String p : patterns) {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + p);
+        (p.contains("/") ? byPath : byName).add(m);
+      }
+    }
+
+    boolean matches(Path path) {
+      Path name = path.getFileName();
+      for (PathMatcher m : byName) {
+        if (name != null && m.matches(name)) {
+          return true;
+        }
+      }
+      for (PathMatcher m : byPath) {
+        if (m.matches(path)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

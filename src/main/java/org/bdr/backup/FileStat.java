@@ -1,0 +1,172 @@
+package org.bdr.backup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bdr.repo.Node;
+
+/** The metadata of one directory entry, read without following symlinks. */
+record FileStat(
+    int mode,
+    long inode,
+    long device,
+    long rdev,
+    long links,
+    long uid,
+    long gid,
+    long size,
+    FileTime mtime,
+    FileTime atime,
+    FileTime ctime) {
+
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFDIR = 0040000;
+  private static final int S_IFREG = 0100000;
+  private static final int S_IFLNK = 0120000;
+  private static final int S_IFIFO = 0010000;
+  private static final int S_IFSOCK = 0140000;
+  private static final int S_IFBLK = 0060000;
+  private static final int S_IFCHR = 0020000;
+
+  private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+  private static final ZoneId ZONE = ZoneId.systemDefault();
+  private static final Map<Long, String> USERS = new ConcurrentHashMap<>();
+  private static final Map<Long, String> GROUPS = new ConcurrentHashMap<>();
+
+  static FileStat of(Path path) throws IOException {
+    Map<String, Object> a = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+    return new FileStat(
+        (Integer) a.get("mode"),
+        (Long) a.get("ino"),
+        (Long) a.get("dev"),
+        (Long) a.get("rdev"),
+        ((Number) a.get("nlink")).longValue(),
+        ((Number) a.get("uid")).longValue(),
+        ((Number) a.get("gid")).longValue(),
+        (Long) a.get("size"),
+        (FileTime) a.get("lastModifiedTime"),
+        (FileTime) a.get("lastAccessTime"),
+        (FileTime) a.get("ctime"));
+  }
+
+  boolean isDir() {
+    return (mode & S_IFMT) == S_IFDIR;
+  }
+
+  boolean isFile() {
+    return (mode & S_IFMT) == S_IFREG;
+  }
+
+  boolean isSymlink() {
+    return (mode & S_IFMT) == S_IFLNK;
+  }
+
+  /** Same size, mtime, ctime and inode: the content can be reused unread. */
+  boolean matches(Node parent) {
+    return parent != null
+        && parent.isFile()
+        && parent.size() == size
+        && parent.inode() == inode
+        && format(mtime).equals(parent.mtime())
+        && format(ctime).equals(parent.ctime());
+  }
+
+  /** Whether size or mtime differ from an earlier stat of the same file. */
+  boolean changedSince(FileStat before) {
+    return size != before.size || !mtime.equals(before.mtime);
+  }
+
+  String type() {
+    return switch (mode & S_IFMT) {
+      case S_IFDIR -> "dir";
+      case S_IFREG -> "file";
+      case S_IFLNK -> "symlink";
+      case S_IFIFO -> "fifo";
+      case S_IFSOCK -> "socket";
+      case S_IFCHR -> "chardev";
+      case S_IFBLK -> "dev";
+      default -> "irregular";
+    };
+  }
+
+  long goMode() {
+    long go = mode & 0777;
+    if ((mode & 04000) != 0) {
+      go |= Node.MODE_SETUID;
+    }
+    if ((mode & 02000) != 0) {
+      go |= Node.MODE_SETGID;
+    }
+    if ((mode & 01000) != 0) {
+      go |= Node.MODE_STICKY;
+    }
+    return go
+        | switch (mode & S_IFMT) {
+          case S_IFDIR -> Node.MODE_DIR;
+          case S_IFLNK -> Node.MODE_SYMLINK;
+          case S_IFIFO -> Node.MODE_NAMED_PIPE;
+          case S_IFSOCK -> Node.MODE_SOCKET;
+          case S_IFCHR -> Node.MODE_DEVICE | Node.MODE_CHAR_DEVICE;
+          case S_IFBLK -> Node.MODE_DEVICE;
+          default -> 0L;
+        };
+  }
+
+  /** The tree entry for this stat. */
+  Node toNode(Path path, String name, List<String> content, String subtree, String linkTarget) {
+    boolean file = isFile();
+    boolean dev = type().equals("dev") || type().equals("chardev");
+    return new Node(
+        name,
+        type(),
+        goMode(),
+        format(mtime),
+        format(atime),
+        format(ctime),
+        uid,
+        gid,
+        userName(path),
+        groupName(path),
+        inode,
+        device,
+        file ? size : 0,
+        links,
+        linkTarget,
+        dev ? rdev : 0,
+        file ? content : null,
+        subtree);
+  }
+
+  static String format(FileTime time) {
+    return RFC3339.format(time.toInstant().atZone(ZONE).toOffsetDateTime());
+  }
+
+  static String format(Instant time) {
+    return RFC3339.format(time.atZone(ZONE).toOffsetDateTime());
+  }
+
+  private String userName(Path path) {
+    return USERS.computeIfAbsent(uid, k -> lookup(path, "posix:owner"));
+  }
+
+  private String groupName(Path path) {
+    return GROUPS.computeIfAbsent(gid, k -> lookup(path, "posix:group"));
+  }
+
+  private static String lookup(Path path, String attribute) {
+    try {
+      Object p = Files.getAttribute(path, attribute, LinkOption.NOFOLLOW_LINKS);
+      return ((java.security.Principal) p).getName();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}
