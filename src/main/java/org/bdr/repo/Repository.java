@@ -54,6 +54,7 @@ public final class Repository {
   private final Packer[] packers = new Packer[BlobType.values().length];
   private final Map<Id, List<Packer.Entry>> unindexed = new LinkedHashMap<>();
   private int unindexedBlobs;
+  private final List<String> indexProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record BlobKey(BlobType type, Id id) {}
 
@@ -415,6 +416,11 @@ public final class Repository {
     }
   }
 
+  /** Index files that could not be read when the repository was opened. */
+  public List<String> indexProblems() {
+    return List.copyOf(indexProblems);
+  }
+
   /** Every blob in the index. */
   public List<BlobLocation> blobs() {
     List<BlobLocation> out = new ArrayList<>(index.size());
@@ -492,6 +498,46 @@ public final class Repository {
       }
     }
     return out;
+  }
+
+  /**
+   * Finds a snapshot by {@code latest}, a full id, or a unique id prefix.
+   *
+   * @throws BdrException BACKUP_NOT_FOUND if none matches, INVALID_ARGUMENT if the prefix is
+   *     ambiguous
+   */
+  public Map.Entry<Id, Snapshot> findSnapshot(String ref) throws IOException {
+    Map<Id, Snapshot> all = snapshots();
+    if (ref == null || ref.isBlank()) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT, "no snapshot was named", "name a snapshot id or 'latest'");
+    }
+    if (ref.equals("latest")) {
+      return all.entrySet().stream()
+          .max(java.util.Comparator.comparing(e -> e.getValue().startTime()))
+          .orElseThrow(
+              () ->
+                  new BdrException(
+                      ErrorCode.BACKUP_NOT_FOUND,
+                      "the repository at " + backend.location() + " holds no snapshots",
+                      "run 'bdr backup' first"));
+    }
+    String prefix = ref.toLowerCase(java.util.Locale.ROOT);
+    List<Map.Entry<Id, Snapshot>> hits =
+        all.entrySet().stream().filter(e -> e.getKey().hex().startsWith(prefix)).toList();
+    if (hits.isEmpty()) {
+      throw new BdrException(
+          ErrorCode.BACKUP_NOT_FOUND,
+          "no snapshot with id '" + ref + "' in " + backend.location(),
+          "list snapshots with 'bdr snapshots' and use one of their ids");
+    }
+    if (hits.size() > 1) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT,
+          "snapshot id prefix '" + ref + "' matches " + hits.size() + " snapshots",
+          "give more digits of the id");
+    }
+    return hits.get(0);
   }
 
   static BdrException corrupted(String message) {

@@ -1,0 +1,265 @@
+package org.bdr.check;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.bdr.backend.FileType;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
+import org.bdr.repo.BlobLocation;
+import org.bdr.repo.BlobType;
+import org.bdr.repo.Id;
+import org.bdr.repo.Node;
+import org.bdr.repo.Repository;
+import org.bdr.repo.Snapshot;
+import org.bdr.repo.Tree;
+
+/**
+ * Verifies a repository and lists every problem rather than stopping at the first.
+ *
+ * <p>The quick check reads the index, lists the packs, and walks every snapshot's trees, making
+ * sure each blob a snapshot needs is indexed in an existing pack. The deep check also reads every
+ * pack, verifies its hash, header and every blob's authentication tag and hash, and names the
+ * snapshots that use any damaged pack.
+ */
+public final class Checker {
+
+  private final Repository repo;
+  private final LongConsumer bytesProgress;
+  private final BooleanSupplier cancelled;
+
+  /** A checker of {@code repo}; {@code bytesProgress} hears of pack bytes verified. */
+  public Checker(Repository repo, LongConsumer bytesProgress, BooleanSupplier cancelled) {
+    this.repo = repo;
+    this.bytesProgress = bytesProgress;
+    this.cancelled = cancelled;
+  }
+
+  /**
+   * Runs the check.
+   *
+   * @param readData also decrypt and hash every blob
+   * @param only restrict the snapshot walk to these snapshots; empty for all
+   */
+  public CheckResult check(boolean readData, Set<Id> only) throws IOException {
+    List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    errors.addAll(repo.indexProblems());
+    Map<Id, Long> packSizes = listPacks();
+    Map<Id, List<BlobLocation>> indexed = new HashMap<>();
+    for (BlobLocation loc : repo.blobs()) {
+      indexed.computeIfAbsent(loc.pack(), k -> new ArrayList<>()).add(loc);
+    }
+    Set<Id> missingPacks = new TreeSet<>();
+    for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
+      Long size = packSizes.get(e.getKey());
+      if (size == null) {
+        missingPacks.add(e.getKey());
+        errors.add("pack " + e.getKey().shortHex() + " is in the index but missing from storage");
+      } else if (size != expectedSize(e.getValue())) {
+        errors.add(
+            "pack " + e.getKey().shortHex() + " has " + size + " bytes, the index expects "
+                + expectedSize(e.getValue()));
+      }
+    }
+    for (Id pack : packSizes.keySet()) {
+      if (!indexed.containsKey(pack)) {
+        warnings.add("pack " + pack.shortHex() + " is not referenced by any index (harmless;"
+            + " its data is unused)");
+      }
+    }
+
+    Set<Id> damaged = new TreeSet<>(missingPacks);
+    long bytesRead = 0;
+    if (readData) {
+      for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
+        checkCancelled();
+        if (missingPacks.contains(e.getKey())) {
+          continue;
+        }
+        String problem = verifyPack(e.getKey(), e.getValue());
+        bytesRead += packSizes.get(e.getKey());
+        if (problem != null) {
+          damaged.add(e.getKey());
+          errors.add(problem);
+        }
+      }
+    }
+
+    Walk walk = new Walk(damaged, errors);
+    Map<Id, Snapshot> snapshots = repo.snapshots();
+    for (Map.Entry<Id, Snapshot> s : snapshots.entrySet()) {
+      if (only.isEmpty() || only.contains(s.getKey())) {
+        checkCancelled();
+        walk.snapshot(s.getKey(), s.getValue());
+      }
+    }
+    List<String> packNames = damaged.stream().map(Id::hex).toList();
+    for (Id pack : damaged) {
+      List<String> users = walk.usersOf(pack);
+      if (!users.isEmpty()) {
+        errors.add(
+            "pack " + pack.shortHex() + " is damaged and used by snapshot"
+                + (users.size() == 1 ? " " : "s ") + String.join(", ", users));
+      }
+    }
+    return new CheckResult(
+        walk.snapshots, walk.treesSeen.size(), repo.blobCount(), packSizes.size(), bytesRead,
+        readData, errors, warnings, packNames, walk.affected());
+  }
+
+  private Map<Id, Long> listPacks() throws IOException {
+    Map<Id, Long> sizes = new HashMap<>();
+    for (String name : repo.backend().list(FileType.PACK)) {
+      if (Id.isId(name)) {
+        sizes.put(Id.parse(name), repo.backend().size(FileType.PACK, name));
+      }
+    }
+    return sizes;
+  }
+
+  private static long expectedSize(List<BlobLocation> blobs) {
+    long size = 4 + org.bdr.crypto.MasterKey.OVERHEAD;
+    for (BlobLocation b : blobs) {
+      size += b.length() + 1 + 4 + 32 + (b.compressed() ? 4 : 0);
+    }
+    return size;
+  }
+
+  /** Reads a whole pack and verifies it; returns a description of the damage, or null. */
+  private String verifyPack(Id pack, List<BlobLocation> indexed) {
+    byte[] bytes;
+    try {
+      bytes = repo.backend().load(FileType.PACK, pack.hex());
+    } catch (IOException e) {
+      return "pack " + pack.shortHex() + " cannot be read: " + e.getMessage();
+    }
+    bytesProgress.accept(bytes.length);
+    MessageDigest sha = sha256();
+    if (!Id.of(sha.digest(bytes)).equals(pack)) {
+      return "pack " + pack.shortHex() + " does not match its hash (its bytes were changed)";
+    }
+    int bad = 0;
+    for (BlobLocation loc : indexed) {
+      try {
+        byte[] sealed = java.util.Arrays.copyOfRange(
+            bytes, (int) loc.offset(), (int) (loc.offset() + loc.length()));
+        byte[] plain = repo.decodeBlob(loc, sealed);
+        if (!Id.hash(plain).equals(loc.id())) {
+          bad++;
+        }
+      } catch (BdrException | IndexOutOfBoundsException e) {
+        bad++;
+      }
+    }
+    return bad == 0 ? null : "pack " + pack.shortHex() + " holds " + bad + " damaged blob(s)";
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  private void checkCancelled() {
+    if (cancelled.getAsBoolean()) {
+      throw new BdrException(ErrorCode.CANCELLED, "the check was cancelled", "run it again");
+    }
+  }
+
+  /** Walks snapshot trees, noting which snapshots use which packs. */
+  private final class Walk {
+    final Set<Id> damagedPacks;
+    final List<String> errors;
+    final Set<Id> treesSeen = new HashSet<>();
+    final Map<Id, Set<String>> packUsers = new HashMap<>();
+    final Set<String> affected = new TreeSet<>();
+    final Map<Id, Set<Id>> treePacks = new HashMap<>();
+    long snapshots;
+
+    Walk(Set<Id> damagedPacks, List<String> errors) {
+      this.damagedPacks = damagedPacks;
+      this.errors = errors;
+    }
+
+    void snapshot(Id id, Snapshot s) {
+      snapshots++;
+      Set<Id> packs = new HashSet<>();
+      walkTree(id, s.treeId(), "", packs);
+      for (Id p : packs) {
+        packUsers.computeIfAbsent(p, k -> new TreeSet<>()).add(id.shortHex());
+      }
+    }
+
+    private void walkTree(Id snap, Id treeId, String path, Set<Id> packs) {
+      Set<Id> cached = treePacks.get(treeId);
+      if (cached != null) {
+        packs.addAll(cached);
+        return;
+      }
+      Set<Id> mine = new HashSet<>();
+      BlobLocation loc = repo.locate(BlobType.TREE, treeId);
+      if (loc == null) {
+        errors.add("snapshot " + snap.shortHex() + ": tree " + treeId.shortHex() + " of "
+            + (path.isEmpty() ? "/" : path) + " is missing from the index");
+        affected.add(snap.shortHex());
+        return;
+      }
+      mine.add(loc.pack());
+      Tree tree;
+      try {
+        tree = repo.loadTree(treeId);
+        treesSeen.add(treeId);
+      } catch (IOException | RuntimeException e) {
+        errors.add("snapshot " + snap.shortHex() + ": tree of " + (path.isEmpty() ? "/" : path)
+            + " cannot be read: " + e.getMessage());
+        affected.add(snap.shortHex());
+        return;
+      }
+      for (Node n : tree.nodes()) {
+        String p = path + "/" + n.name();
+        if (n.isFile()) {
+          for (Id blob : n.contentIds()) {
+            BlobLocation b = repo.locate(BlobType.DATA, blob);
+            if (b == null) {
+              errors.add("snapshot " + snap.shortHex() + ": file " + p + " needs blob "
+                  + blob.shortHex() + ", which is missing");
+              affected.add(snap.shortHex());
+            } else {
+              mine.add(b.pack());
+            }
+          }
+        } else if (n.isDir()) {
+          if (n.subtree() == null) {
+            errors.add("snapshot " + snap.shortHex() + ": folder " + p + " has no subtree");
+            affected.add(snap.shortHex());
+          } else {
+            walkTree(snap, n.subtreeId(), p, mine);
+          }
+        }
+      }
+      treePacks.put(treeId, mine);
+      packs.addAll(mine);
+    }
+
+    List<String> usersOf(Id pack) {
+      Set<String> users = packUsers.getOrDefault(pack, Set.of());
+      affected.addAll(users);
+      return new ArrayList<>(users);
+    }
+
+    List<String> affected() {
+      return new ArrayList<>(affected);
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package org.bdr.restore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
+import org.bdr.repo.Id;
+import org.bdr.repo.Node;
+import org.bdr.repo.Repository;
+import org.bdr.repo.Tree;
+
+/**
+ * Writes a snapshot's files into an empty folder.
+ *
+ * <p>The snapshot's full paths are kept under the target, as restic does. Every file is written
+ * to a temporary name in its folder and renamed into place once complete; every blob is checked
+ * against its hash. A file whose data is damaged is reported by path and the restore goes on.
+ * Entry names are checked so that nothing is written outside the target.
+ */
+public final class Restorer {
+
+  private final Repository repo;
+  private final LongConsumer bytesWritten;
+  private final BooleanSupplier cancelled;
+  private final boolean asRoot;
+
+  /** A restorer reading from {@code repo}. */
+  public Restorer(Repository repo, LongConsumer bytesWritten, BooleanSupplier cancelled) {
+    this.repo = repo;
+    this.bytesWritten = bytesWritten;
+    this.cancelled = cancelled;
+    this.asRoot = "root".equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * Restores a snapshot.
+   *
+   * @throws BdrException RESTORE_CONFLICT if the target holds files, PERMISSION_DENIED if it cannot
+   *     be written; nothing is written in either case
+   */
+  public RestoreResult restore(RestoreRequest request) throws IOException {
+    long start = System.nanoTime();
+    checkTarget(request.target());
+    Tree root = repo.loadTree(repo.loadSnapshot(request.snapshot()).treeId());
+    Run run = new Run(request);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    try {
+      run.pool = pool;
+      Files.createDirectories(request.target());
+      run.restoreTree(root, request.target(), "", false);
+      run.finish();
+    } finally {
+      pool.shutdownNow();
+    }
+    return new RestoreResult(
+        run.files.get(),
+        run.dirs.get(),
+        run.links.get(),
+        run.bytes.get(),
+        (System.nanoTime() - start) / 1_000_000,
+        sortedCopy(run.failed),
+        sortedCopy(run.skipped));
+  }
+
+  private static List<RestoreResult.FailedFile> sortedCopy(List<RestoreResult.FailedFile> in) {
+    List<RestoreResult.FailedFile> out = new ArrayList<>(in);
+    out.sort(java.util.Comparator.comparing(RestoreResult.FailedFile::path));
+    return out;
+  }
+
+  private static void checkTarget(Path target) throws IOException {
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new BdrException(
+            ErrorCode.INVALID_ARGUMENT,
+            "restore target " + target + " exists and is not a folder",
+            "choose a new or empty folder as the target");
+      }
+      try (var entries = Files.list(target)) {
+        if (entries.findAny().isPresent()) {
+          throw new BdrException(
+              ErrorCode.RESTORE_CONFLICT,
+              "restore target " + target + " is not empty; restoring over existing files is not"
+                  + " supported yet",
+              "restore into a new or empty folder, then move the files you need");
+        }
+      }
+      if (!Files.isWritable(target)) {
+        throw notWritable(target);
+      }
+      return;
+    }
+    Path parent = target.getParent();
+    while (parent != null && !Files.exists(parent)) {
+      parent = parent.getParent();
+    }
+    if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+      throw notWritable(target);
+    }
+  }
+
+  private static BdrException notWritable(Path target) {
+    return new BdrException(
+        ErrorCode.PERMISSION_DENIED,
+        "restore target " + target + " cannot be written by this user",
+        "choose a folder you can write to, or run bdr as a user who can");
+  }
+
+  /** One restore's state. */
+  private final class Run {
+    final List<PathMatcher> byName = new ArrayList<>();
+    final List<PathMatcher> byPath = new ArrayList<>();
+    final AtomicLong files = new AtomicLong();
+    final AtomicLong dirs = new AtomicLong();
+    final AtomicLong links = new AtomicLong();
+    final AtomicLong bytes = new AtomicLong();
+    final List<RestoreResult.FailedFile> failed = Collections.synchronizedList(new ArrayList<>());
+    final List<RestoreResult.FailedFile> skipped = Collections.synchronizedList(new ArrayList<>());
+    final List<Future<?>> pending = new ArrayList<>();
+    final List<Runnable> dirTimes = new ArrayList<>();
+    ExecutorService pool;
+
+    Run(RestoreRequest request) {
+      for (String p : request.includes()) {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + p);
+        (p.contains("/") ? byPath : byName).add(m);
+      }
+    }
+
+    boolean included(String snapshotPath, String name) {
+      if (byName.isEmpty() && byPath.isEmpty()) {
+        return true;
+      }
+      for (PathMatcher m : byName) {
+        if (m.matches(Path.of(name))) {
+          return true;
+        }
+      }
+      for (PathMatcher m : byPath) {
+        if (m.matches(Path.of(snapshotPath))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Restores a tree's entries into {@code dir}; returns whether anything was restored. */
+    boolean restoreTree(Tree tree, Path dir, String snapshotDir, boolean all) throws IOException {
+      boolean any = false;
+      for (Node node : tree.nodes()) {
+        checkCancelled();
+        checkName(node.name(), snapshotDir);
+        String snapshotPath = snapshotDir + "/" + node.name();
+        Path out = dir.resolve(node.name());
+        boolean take = all || included(snapshotPath, node.name());
+        if (node.isDir()) {
+          any |= restoreDir(node, out, snapshotPath, take);
+        } else if (take) {
+          restoreLeaf(node, out, snapshotPath);
+          any = true;
+        }
+      }
+      return any;
+    }
+
+    private boolean restoreDir(Node node, Path out, String snapshotPath, boolean all)
+        throws IOException {
+      boolean existed = Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS);
+      if (!existed) {
+        Files.createDirectory(out);
+      }
+      Tree sub = repo.loadTree(node.subtreeId());
+      boolean any = restoreTree(sub, out, snapshotPath, all) || all;
+      if (!any && !existed) {
+        Files.delete(out);
+        return false;
+      }
+      dirs.incrementAndGet();
+      dirTimes.add(() -> applyMetadata(node, out));
+      return true;
+    }
+
+    private void restoreLeaf(Node node, Path out, String snapshotPath) throws IOException {
+      switch (node.type()) {
+        case "file" -> pending.add(pool.submit(() -> restoreFile(node, out, snapshotPath)));
+        case "symlink" -> {
+          Files.createSymbolicLink(out, Path.of(node.linktarget() == null ? "" : node.linktarget()));
+          setTimes(out, node, true);
+          links.incrementAndGet();
+        }
+        default ->
+            skipped.add(
+                new RestoreResult.FailedFile(
+                    snapshotPath, node.type() + " entries are not restored"));
+      }
+    }
+
+    private void restoreFile(Node node, Path out, String snapshotPath) {
+      Path temp = out.resolveSibling(".bdr-restore-" + UUID.randomUUID());
+      try {
+        try (FileChannel ch =
+            FileChannel.open(
+                temp,
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")))) {
+          for (Id id : node.contentIds()) {
+            checkCancelled();
+            byte[] data = repo.loadBlob(org.bdr.repo.BlobType.DATA, id);
+            ByteBuffer buf = ByteBuffer.wrap(data);
+            while (buf.hasRemaining()) {
+              ch.write(buf);
+            }
+            bytes.addAndGet(data.length);
+            bytesWritten.accept(data.length);
+          }
+          ch.force(false);
+        }
+        Files.move(temp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        applyMetadata(node, out);
+        files.incrementAndGet();
+      } catch (BdrException e) {
+        failed.add(new RestoreResult.FailedFile(snapshotPath, e.getMessage()));
+      } catch (IOException | RuntimeException e) {
+        failed.add(new RestoreResult.FailedFile(snapshotPath, String.valueOf(e.getMessage())));
+      } finally {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          failed.add(new RestoreResult.FailedFile(snapshotPath, "temporary file left behind"));
+        }
+      }
+    }
+
+    void finish() throws IOException {
+      for (Future<?> f : pending) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw cancelledError();
+        } catch (ExecutionException e) {
+          throw new IOException("restoring a file failed", e.getCause());
+        }
+      }
+      for (int i = dirTimes.size() - 1; i >= 0; i--) {
+        dirTimes.get(i).run();
+      }
+    }
+
+    private void applyMetadata(Node node, Path out) {
+      try {
+        Set<PosixFilePermission> perms = permissions(node.unixPermissions());
+        Files.setPosixFilePermissions(out, perms);
+        if (asRoot) {
+          Files.setAttribute(out, "unix:uid", (int) node.uid(), LinkOption.NOFOLLOW_LINKS);
+          Files.setAttribute(out, "unix:gid", (int) node.gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+        setTimes(out, node, false);
+      } catch (IOException | RuntimeException e) {
+        skipped.add(
+            new RestoreResult.FailedFile(out.toString(), "metadata not restored: " + e.getMessage()));
+      }
+    }
+
+    private void checkCancelled() {
+      if (cancelled.getAsBoolean()) {
+        throw cancelledError();
+      }
+    }
+  }
+
+  private static void setTimes(Path out, Node node, boolean link) {
+    try {
+      BasicFileAttributeView view =
+          link
+              ? Files.getFileAttributeView(out, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+              : Files.getFileAttributeView(out, BasicFileAttributeView.class);
+      view.setTimes(time(node.mtime()), time(node.atime()), null);
+    } catch (IOException | RuntimeException e) {
+      // Times of symlinks cannot be set on every file system; content is what matters.
+    }
+  }
+
+  private static FileTime time(String rfc3339) {
+    return rfc3339 == null ? null : FileTime.from(OffsetDateTime.parse(rfc3339).toInstant());
+  }
+
+  private static Set<PosixFilePermission> permissions(int mode) {
+    Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
+    PosixFilePermission[] order = {
+      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+      PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+      PosixFilePermission.OWNER_READ
+    };
+    for (int bit = 0; bit < 9; bit++) {
+      if ((mode & (1 << bit)) != 0) {
+        out.add(order[bit]);
+      }
+    }
+    return out;
+  }
+
+  private static void checkName(String name, String dir) {
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")
+        || name.indexOf('\0') >= 0) {
+      throw new BdrException(
+          ErrorCode.BACKUP_CORRUPTED,
+          "the snapshot holds an entry in " + (dir.isEmpty() ? "/" : dir)
+              + " with an unsafe name; nothing was written outside the target",
+          "run 'bdr check' on the repository");
+    }
+  }
+
+  static BdrException cancelledError() {
+    return new BdrException(
+        ErrorCode.CANCELLED, "the restore was cancelled", "run the restore again into a new folder");
+  }
+}
