@@ -125,8 +125,7 @@ public final class Archiver {
             "source " + source + " does not exist",
             "check the path, or remove it from the backup");
       }
-      if (!Files.isReadable(source)
-          || Files.isDirectory(source) && !Files.isExecutable(source)) {
+      if (!Files.isReadable(source) || Files.isDirectory(source) && !Files.isExecutable(source)) {
         throw new BdrException(
             ErrorCode.PERMISSION_DENIED,
             "source " + source + " cannot be read by this user",
@@ -196,8 +195,7 @@ public final class Archiver {
           Path here = i == source.getNameCount() - 1 ? source : null;
           VirtualDir next = at.children.get(name);
           if (next == null || here != null) {
-            VirtualDir made =
-                new VirtualDir(next == null ? new TreeMap<>() : next.children, here);
+            VirtualDir made = new VirtualDir(next == null ? new TreeMap<>() : next.children, here);
             at.children.put(name, made);
             next = made;
           }
@@ -264,8 +262,7 @@ public final class Archiver {
       return await(f);
     }
 
-    private Node saveDir(Path path, String name, FileStat st, Node parentNode)
-        throws IOException {
+    private Node saveDir(Path path, String name, FileStat st, Node parentNode) throws IOException {
       checkCancelled();
       dirs.incrementAndGet();
       Tree parentTree = subtree(parentNode);
@@ -345,8 +342,7 @@ public final class Archiver {
       return null;
     }
 
-    private Node saveFile(Path path, String name, FileStat st, Node parentNode)
-        throws IOException {
+    private Node saveFile(Path path, String name, FileStat st, Node parentNode) throws IOException {
       totalBytes.addAndGet(st.size());
       if (request.type() == BackupType.INCREMENTAL
           && st.matches(parentNode)

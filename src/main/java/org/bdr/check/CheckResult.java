@@ -37,6 +37,7 @@ public record CheckResult(
   }
 
   /** Whether no error was found. */
+  @com.fasterxml.jackson.annotation.JsonProperty("ok")
   public boolean ok() {
     return errors.isEmpty();
   }

@@ -66,14 +66,21 @@ public final class Checker {
         errors.add("pack " + e.getKey().shortHex() + " is in the index but missing from storage");
       } else if (size != expectedSize(e.getValue())) {
         errors.add(
-            "pack " + e.getKey().shortHex() + " has " + size + " bytes, the index expects "
+            "pack "
+                + e.getKey().shortHex()
+                + " has "
+                + size
+                + " bytes, the index expects "
                 + expectedSize(e.getValue()));
       }
     }
     for (Id pack : packSizes.keySet()) {
       if (!indexed.containsKey(pack)) {
-        warnings.add("pack " + pack.shortHex() + " is not referenced by any index (harmless;"
-            + " its data is unused)");
+        warnings.add(
+            "pack "
+                + pack.shortHex()
+                + " is not referenced by any index (harmless;"
+                + " its data is unused)");
       }
     }
 
@@ -107,13 +114,24 @@ public final class Checker {
       List<String> users = walk.usersOf(pack);
       if (!users.isEmpty()) {
         errors.add(
-            "pack " + pack.shortHex() + " is damaged and used by snapshot"
-                + (users.size() == 1 ? " " : "s ") + String.join(", ", users));
+            "pack "
+                + pack.shortHex()
+                + " is damaged and used by snapshot"
+                + (users.size() == 1 ? " " : "s ")
+                + String.join(", ", users));
       }
     }
     return new CheckResult(
-        walk.snapshots, walk.treesSeen.size(), repo.blobCount(), packSizes.size(), bytesRead,
-        readData, errors, warnings, packNames, walk.affected());
+        walk.snapshots,
+        walk.treesSeen.size(),
+        repo.blobCount(),
+        packSizes.size(),
+        bytesRead,
+        readData,
+        errors,
+        warnings,
+        packNames,
+        walk.affected());
   }
 
   private Map<Id, Long> listPacks() throws IOException {
@@ -150,8 +168,9 @@ public final class Checker {
     int bad = 0;
     for (BlobLocation loc : indexed) {
       try {
-        byte[] sealed = java.util.Arrays.copyOfRange(
-            bytes, (int) loc.offset(), (int) (loc.offset() + loc.length()));
+        byte[] sealed =
+            java.util.Arrays.copyOfRange(
+                bytes, (int) loc.offset(), (int) (loc.offset() + loc.length()));
         byte[] plain = repo.decodeBlob(loc, sealed);
         if (!Id.hash(plain).equals(loc.id())) {
           bad++;
@@ -210,8 +229,14 @@ public final class Checker {
       Set<Id> mine = new HashSet<>();
       BlobLocation loc = repo.locate(BlobType.TREE, treeId);
       if (loc == null) {
-        errors.add("snapshot " + snap.shortHex() + ": tree " + treeId.shortHex() + " of "
-            + (path.isEmpty() ? "/" : path) + " is missing from the index");
+        errors.add(
+            "snapshot "
+                + snap.shortHex()
+                + ": tree "
+                + treeId.shortHex()
+                + " of "
+                + (path.isEmpty() ? "/" : path)
+                + " is missing from the index");
         affected.add(snap.shortHex());
         return;
       }
@@ -221,8 +246,13 @@ public final class Checker {
         tree = repo.loadTree(treeId);
         treesSeen.add(treeId);
       } catch (IOException | RuntimeException e) {
-        errors.add("snapshot " + snap.shortHex() + ": tree of " + (path.isEmpty() ? "/" : path)
-            + " cannot be read: " + e.getMessage());
+        errors.add(
+            "snapshot "
+                + snap.shortHex()
+                + ": tree of "
+                + (path.isEmpty() ? "/" : path)
+                + " cannot be read: "
+                + e.getMessage());
         affected.add(snap.shortHex());
         return;
       }
@@ -232,8 +262,14 @@ public final class Checker {
           for (Id blob : n.contentIds()) {
             BlobLocation b = repo.locate(BlobType.DATA, blob);
             if (b == null) {
-              errors.add("snapshot " + snap.shortHex() + ": file " + p + " needs blob "
-                  + blob.shortHex() + ", which is missing");
+              errors.add(
+                  "snapshot "
+                      + snap.shortHex()
+                      + ": file "
+                      + p
+                      + " needs blob "
+                      + blob.shortHex()
+                      + ", which is missing");
               affected.add(snap.shortHex());
             } else {
               mine.add(b.pack());

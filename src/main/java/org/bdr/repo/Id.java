@@ -89,6 +89,7 @@ public final class Id implements Comparable<Id> {
   }
 
   /** 64 lowercase hex digits. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String hex() {
     return HEX.formatHex(bytes());
   }

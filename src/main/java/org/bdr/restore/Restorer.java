@@ -37,10 +37,10 @@ import org.bdr.repo.Tree;
 /**
  * Writes a snapshot's files into an empty folder.
  *
- * <p>The snapshot's full paths are kept under the target, as restic does. Every file is written
- * to a temporary name in its folder and renamed into place once complete; every blob is checked
- * against its hash. A file whose data is damaged is reported by path and the restore goes on.
- * Entry names are checked so that nothing is written outside the target.
+ * <p>The snapshot's full paths are kept under the target, as restic does. Every file is written to
+ * a temporary name in its folder and renamed into place once complete; every blob is checked
+ * against its hash. A file whose data is damaged is reported by path and the restore goes on. Entry
+ * names are checked so that nothing is written outside the target.
  */
 public final class Restorer {
 
@@ -106,7 +106,9 @@ public final class Restorer {
         if (entries.findAny().isPresent()) {
           throw new BdrException(
               ErrorCode.RESTORE_CONFLICT,
-              "restore target " + target + " is not empty; restoring over existing files is not"
+              "restore target "
+                  + target
+                  + " is not empty; restoring over existing files is not"
                   + " supported yet",
               "restore into a new or empty folder, then move the files you need");
         }
@@ -210,7 +212,8 @@ public final class Restorer {
       switch (node.type()) {
         case "file" -> pending.add(pool.submit(() -> restoreFile(node, out, snapshotPath)));
         case "symlink" -> {
-          Files.createSymbolicLink(out, Path.of(node.linktarget() == null ? "" : node.linktarget()));
+          Files.createSymbolicLink(
+              out, Path.of(node.linktarget() == null ? "" : node.linktarget()));
           setTimes(out, node, true);
           links.incrementAndGet();
         }
@@ -285,7 +288,8 @@ public final class Restorer {
         setTimes(out, node, false);
       } catch (IOException | RuntimeException e) {
         skipped.add(
-            new RestoreResult.FailedFile(out.toString(), "metadata not restored: " + e.getMessage()));
+            new RestoreResult.FailedFile(
+                out.toString(), "metadata not restored: " + e.getMessage()));
       }
     }
 
@@ -300,7 +304,8 @@ public final class Restorer {
     try {
       BasicFileAttributeView view =
           link
-              ? Files.getFileAttributeView(out, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+              ? Files.getFileAttributeView(
+                  out, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
               : Files.getFileAttributeView(out, BasicFileAttributeView.class);
       view.setTimes(time(node.mtime()), time(node.atime()), null);
     } catch (IOException | RuntimeException e) {
@@ -330,11 +335,15 @@ public final class Restorer {
   }
 
   private static void checkName(String name, String dir) {
-    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")
+    if (name.isEmpty()
+        || name.equals(".")
+        || name.equals("..")
+        || name.contains("/")
         || name.indexOf('\0') >= 0) {
       throw new BdrException(
           ErrorCode.BACKUP_CORRUPTED,
-          "the snapshot holds an entry in " + (dir.isEmpty() ? "/" : dir)
+          "the snapshot holds an entry in "
+              + (dir.isEmpty() ? "/" : dir)
               + " with an unsafe name; nothing was written outside the target",
           "run 'bdr check' on the repository");
     }
@@ -342,6 +351,8 @@ public final class Restorer {
 
   static BdrException cancelledError() {
     return new BdrException(
-        ErrorCode.CANCELLED, "the restore was cancelled", "run the restore again into a new folder");
+        ErrorCode.CANCELLED,
+        "the restore was cancelled",
+        "run the restore again into a new folder");
   }
 }

@@ -1,0 +1,142 @@
+package org.bdr.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.bdr.backup.Archiver;
+import org.bdr.backup.BackupProgress;
+import org.bdr.backup.BackupRequest;
+import org.bdr.backup.BackupResult;
+import org.bdr.backup.BackupType;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
+import org.bdr.repo.Id;
+import org.bdr.repo.Repository;
+import org.bdr.repo.RepositoryLock;
+import org.bdr.repo.Snapshot;
+
+/** Backs up files and folders into a repository, creating the embedded default if needed. */
+public final class CreateBackup {
+
+  /**
+   * A backup to run.
+   *
+   * @param repository where to back up
+   * @param sources files and folders
+   * @param excludes exclude globs
+   * @param type incremental or full
+   * @param label a label, may be null
+   */
+  public record Request(
+      RepositoryOptions repository,
+      List<Path> sources,
+      List<String> excludes,
+      BackupType type,
+      String label) {}
+
+  /**
+   * A finished backup.
+   *
+   * @param result what the backup did
+   * @param repository the repository location
+   * @param notice a one-time notice for the person, or null
+   */
+  public record Outcome(BackupResult result, String repository, String notice) {}
+
+  private final RepositoryOpener opener;
+
+  /** A use case opening repositories with {@code opener}. */
+  public CreateBackup(RepositoryOpener opener) {
+    this.opener = opener;
+  }
+
+  /** Runs the backup. */
+  public Outcome run(Request request, BackupProgress progress, BooleanSupplier cancelled)
+      throws IOException {
+    List<Path> sources =
+        request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    checkSources(sources);
+    Path location = opener.location(request.repository());
+    refuseRepositoryInsideSource(location, sources);
+
+    OpenRepository open = opener.open(request.repository(), true);
+    Repository repo = open.repository();
+    String host = RepositoryLock.hostname();
+    BackupRequest backup =
+        new BackupRequest(sources, request.excludes(), request.type(), request.label(), host);
+    try (RepositoryLock lock = RepositoryLock.acquire(repo, false)) {
+      Id parent = request.type() == BackupType.FULL ? null : findParent(repo, backup);
+      BackupResult result = new Archiver(repo, progress, cancelled).run(backup, parent);
+      return new Outcome(result, repo.backend().location(), open.notice());
+    }
+  }
+
+  private static void checkSources(List<Path> sources) {
+    if (sources.isEmpty()) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT, "no source was given", "name at least one file or folder");
+    }
+    for (Path source : sources) {
+      if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        throw new BdrException(
+            ErrorCode.SOURCE_NOT_FOUND,
+            "source " + source + " does not exist",
+            "check the path, or remove it from the backup");
+      }
+      if (!Files.isReadable(source) || Files.isDirectory(source) && !Files.isExecutable(source)) {
+        throw new BdrException(
+            ErrorCode.PERMISSION_DENIED,
+            "source " + source + " cannot be read by this user",
+            "run bdr as a user that can read it, or change its permissions");
+      }
+    }
+  }
+
+  private static void refuseRepositoryInsideSource(Path repo, List<Path> sources)
+      throws IOException {
+    Path real = realOrSelf(repo);
+    for (Path source : sources) {
+      Path src = realOrSelf(source);
+      if (real.startsWith(src)) {
+        throw new BdrException(
+            ErrorCode.INVALID_ARGUMENT,
+            "the repository "
+                + repo
+                + " lies inside the source "
+                + source
+                + "; the backup would copy itself",
+            "keep the repository outside the folders being backed up");
+      }
+    }
+  }
+
+  private static Path realOrSelf(Path p) throws IOException {
+    Path at = p;
+    Path rest = Path.of("");
+    while (at != null && !Files.exists(at)) {
+      rest = at.getFileName().resolve(rest);
+      at = at.getParent();
+    }
+    return at == null ? p : at.toRealPath().resolve(rest).normalize();
+  }
+
+  /** The newest snapshot from this host with the same set of paths. */
+  static Id findParent(Repository repo, BackupRequest backup) throws IOException {
+    var paths = new HashSet<>(backup.sources().stream().map(Path::toString).toList());
+    Map.Entry<Id, Snapshot> best = null;
+    for (Map.Entry<Id, Snapshot> e : repo.snapshots().entrySet()) {
+      Snapshot s = e.getValue();
+      if (backup.hostname().equals(s.hostname())
+          && paths.equals(new HashSet<>(s.paths()))
+          && (best == null || s.startTime().isAfter(best.getValue().startTime()))) {
+        best = e;
+      }
+    }
+    return best == null ? null : best.getKey();
+  }
+}

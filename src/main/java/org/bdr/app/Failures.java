@@ -1,0 +1,57 @@
+package org.bdr.app;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
+
+/**
+ * Turns any failure into a {@link BdrException} with a code, a message and a recovery hint, so that
+ * every adapter reports failures alike and never shows a stack trace or class name.
+ */
+public final class Failures {
+
+  private Failures() {}
+
+  /** The failure as a person-facing error. */
+  public static BdrException describe(Throwable t) {
+    if (t instanceof BdrException b) {
+      return b;
+    }
+    if (t instanceof AccessDeniedException e) {
+      return new BdrException(
+          ErrorCode.PERMISSION_DENIED,
+          "permission denied: " + e.getFile(),
+          "run bdr as a user who may access it, or change its permissions");
+    }
+    if (t instanceof NoSuchFileException e) {
+      return new BdrException(
+          ErrorCode.SOURCE_NOT_FOUND, "no such file or folder: " + e.getFile(), "check the path");
+    }
+    String message = t.getMessage() == null ? "" : t.getMessage();
+    if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+      return new BdrException(
+          ErrorCode.DISK_FULL,
+          "the disk is full"
+              + (t instanceof FileSystemException fs && fs.getFile() != null
+                  ? " (writing " + fs.getFile() + ")"
+                  : ""),
+          "free space on the repository's disk or choose another repository; nothing was lost");
+    }
+    if (t instanceof IllegalArgumentException) {
+      return new BdrException(ErrorCode.INVALID_ARGUMENT, message, "correct the argument");
+    }
+    if (t instanceof IOException) {
+      return new BdrException(
+          ErrorCode.INTERNAL,
+          "input/output failure: " + message,
+          "check the disk and the paths involved, then run the command again");
+    }
+    return new BdrException(
+        ErrorCode.INTERNAL,
+        "unexpected failure" + (message.isEmpty() ? "" : ": " + message),
+        "run the command again; if it persists, run 'bdr check' and report the message");
+  }
+}

@@ -1,0 +1,92 @@
+package org.bdr.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bdr.app.CreateBackup;
+import org.bdr.backup.BackupResult;
+import org.bdr.backup.BackupType;
+import org.bdr.backup.SkippedFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bdr backup PATH...}. */
+@Command(name = "backup", description = "Back up files and folders into the repository.")
+final class BackupCommand extends BaseCommand {
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "files and folders to back up")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out matching entries")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description = "incremental (default: reuse unchanged files) or full (read every file)")
+  String type = "incremental";
+
+  @Option(names = "--label", paramLabel = "TEXT", description = "a label for the snapshot")
+  String label;
+
+  @Override
+  int execute() throws Exception {
+    BackupType backupType = BackupType.parse(type);
+    CreateBackup.Outcome o;
+    try (ProgressBar bar = new ProgressBar(console.err, console.interactive)) {
+      o =
+          new CreateBackup(opener)
+              .run(
+                  new CreateBackup.Request(
+                      options.repository(), paths, excludes, backupType, label),
+                  bar,
+                  () -> false);
+    }
+    console.notice(o.notice());
+    BackupResult r = o.result();
+    if (console.json) {
+      console.printJson(o);
+    } else {
+      printSummary(r, backupType);
+    }
+    return r.partial() ? Main.PARTIAL : Main.OK;
+  }
+
+  private void printSummary(BackupResult r, BackupType backupType) {
+    var out = console.out;
+    out.println(
+        "snapshot "
+            + r.snapshot().shortHex()
+            + " saved ("
+            + backupType.label()
+            + (r.parent() == null ? "" : ", parent " + r.parent().shortHex())
+            + ")");
+    out.println(
+        "files: "
+            + r.filesNew()
+            + " new, "
+            + r.filesChanged()
+            + " changed, "
+            + r.filesUnchanged()
+            + " unchanged; "
+            + r.dirs()
+            + " folders");
+    out.println(
+        "read "
+            + Console.bytes(r.bytesRead())
+            + ", added "
+            + Console.bytes(r.bytesAdded())
+            + " to the repository, in "
+            + Console.seconds(r.durationMillis()));
+    for (SkippedFile f : r.changedWhileRead()) {
+      out.println("changed while read (stored as last read): " + f.path());
+    }
+    if (r.partial()) {
+      out.println("partial: " + r.unreadable().size() + " could not be read:");
+      for (SkippedFile f : r.unreadable()) {
+        out.println("  " + f.path() + ": " + f.reason());
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.bdr.cli;
+
+import org.bdr.app.CheckRepository;
+import org.bdr.check.CheckResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bdr check [--read-data]}. */
+@Command(name = "check", description = "Verify the repository's structure, and its data if asked.")
+final class CheckCommand extends BaseCommand {
+
+  @Option(names = "--read-data", description = "decrypt and hash every blob (slow, thorough)")
+  boolean readData;
+
+  @Override
+  int execute() throws Exception {
+    CheckRepository.Outcome o =
+        new CheckRepository(opener).run(options.repository(), readData, n -> {}, () -> false);
+    CheckResult r = o.result();
+    if (console.json) {
+      console.printJson(o);
+    } else {
+      console.out.println(
+          "checked "
+              + r.snapshots()
+              + " snapshots, "
+              + r.trees()
+              + " trees, "
+              + r.blobs()
+              + " blobs in "
+              + r.packs()
+              + " packs"
+              + (r.readData() ? ", read " + Console.bytes(r.bytesRead()) : ""));
+      for (String w : r.warnings()) {
+        console.out.println("warning: " + w);
+      }
+      for (String e : r.errors()) {
+        console.out.println("error: " + e);
+      }
+      console.out.println(r.ok() ? "no errors were found" : r.errors().size() + " errors found");
+    }
+    if (!r.ok()) {
+      console.err.println(
+          "bdr: BACKUP_CORRUPTED: the repository has damage — restore affected files from other"
+              + " snapshots, and keep the damaged repository for investigation");
+      return Main.FAILED;
+    }
+    return Main.OK;
+  }
+}

@@ -1,0 +1,30 @@
+package org.bdr.cli;
+
+import org.bdr.app.FileEntry;
+import org.bdr.app.ListFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code bdr ls SNAPSHOT [PATH]}. */
+@Command(name = "ls", description = "List the files in a snapshot.")
+final class LsCommand extends BaseCommand {
+
+  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "snapshot id, prefix or latest")
+  String snapshot;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "folder to list")
+  String path;
+
+  @Override
+  int execute() throws Exception {
+    ListFiles.Listing listing = new ListFiles(opener).run(options.repository(), snapshot, path);
+    if (console.json) {
+      console.printJson(listing);
+      return Main.OK;
+    }
+    for (FileEntry e : listing.entries()) {
+      console.out.println(e.path());
+    }
+    return Main.OK;
+  }
+}

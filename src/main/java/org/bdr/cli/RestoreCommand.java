@@ -1,0 +1,70 @@
+package org.bdr.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bdr.app.RestoreSnapshot;
+import org.bdr.restore.RestoreResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bdr restore SNAPSHOT --target DIR}. */
+@Command(name = "restore", description = "Restore a snapshot into a new or empty folder.")
+final class RestoreCommand extends BaseCommand {
+
+  @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "snapshot id, prefix or latest")
+  String snapshot;
+
+  @Option(
+      names = {"-t", "--target"},
+      required = true,
+      paramLabel = "DIR",
+      description = "folder to restore into (new or empty)")
+  Path target;
+
+  @Option(names = "--include", paramLabel = "GLOB", description = "restore only matching files")
+  List<String> includes = new ArrayList<>();
+
+  @Override
+  int execute() throws Exception {
+    RestoreSnapshot.Outcome o =
+        new RestoreSnapshot(opener)
+            .run(options.repository(), snapshot, target, includes, n -> {}, () -> false);
+    RestoreResult r = o.result();
+    if (console.json) {
+      console.printJson(o);
+    } else {
+      console.out.println(
+          "restored snapshot "
+              + o.snapshot().substring(0, 8)
+              + " to "
+              + o.target()
+              + ": "
+              + r.files()
+              + " files, "
+              + r.dirs()
+              + " folders, "
+              + Console.bytes(r.bytes())
+              + " in "
+              + Console.seconds(r.durationMillis()));
+      for (RestoreResult.FailedFile f : r.skipped()) {
+        console.out.println("skipped " + f.path() + ": " + f.reason());
+      }
+      for (RestoreResult.FailedFile f : r.failed()) {
+        console.err.println("bdr: " + f.path() + " could not be restored: " + f.reason());
+      }
+    }
+    if (!r.failed().isEmpty()) {
+      if (!console.json) {
+        console.err.println(
+            "bdr: BACKUP_CORRUPTED: "
+                + r.failed().size()
+                + " file(s) could not be restored — run 'bdr check --read-data' and restore"
+                + " those files from another snapshot");
+      }
+      return Main.FAILED;
+    }
+    return Main.OK;
+  }
+}
