@@ -355,7 +355,7 @@ public final class Archiver {
       FileStat before = st;
       FileSaver.Saved saved = null;
       for (int attempt = 0; attempt < 2; attempt++) {
-        saved = readOnce(path);
+        saved = readOnce(path, before.size());
         FileStat after = FileStat.of(path);
         boolean stable = !after.changedSince(before);
         before = after;
@@ -372,9 +372,9 @@ public final class Archiver {
       return before.toNode(path, name, saved.content(), null, null);
     }
 
-    private FileSaver.Saved readOnce(Path path) throws IOException {
+    private FileSaver.Saved readOnce(Path path, long size) throws IOException {
       FileSaver.Tap tap = observer == null ? null : observer.open(path.toString());
-      FileSaver.Saved saved = saver.save(path, tap);
+      FileSaver.Saved saved = saver.save(path, size, tap);
       if (observer != null) {
         observer.close(path.toString(), tap);
       }

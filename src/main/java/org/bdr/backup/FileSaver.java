@@ -62,18 +62,24 @@ final class FileSaver {
     this.progress = progress;
   }
 
-  Saved save(Path path, Tap tap) throws IOException {
+  /**
+   * Reads and stores one file.
+   *
+   * @param expectedSize the size the file had when listed; sizes the first buffer
+   */
+  Saved save(Path path, long expectedSize, Tap tap) throws IOException {
     Chunker chunker = new Chunker(polynomial);
     chunker.reset();
     List<Future<Id>> ids = new ArrayList<>();
     long[] added = new long[1];
     long read = 0;
-    byte[] buf = new byte[Chunker.MIN_SIZE + READ_SIZE];
+    byte[] buf =
+        new byte[(int) Math.min(Chunker.MIN_SIZE + READ_SIZE, Math.max(8192, expectedSize + 1))];
     int len = 0;
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       while (true) {
         checkCancelled();
-        if (len + READ_SIZE > buf.length) {
+        if (len == buf.length) {
           buf = Arrays.copyOf(buf, Math.min(Chunker.MAX_SIZE + READ_SIZE, buf.length * 2));
         }
         int n = ch.read(ByteBuffer.wrap(buf, len, Math.min(READ_SIZE, buf.length - len)));

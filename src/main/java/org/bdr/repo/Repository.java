@@ -3,6 +3,7 @@ package org.bdr.repo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,6 +43,8 @@ public final class Repository {
 
   private static final int INDEX_FLUSH_BLOBS = 50_000;
   private static final int ZSTD_LEVEL = 3;
+  private static final ThreadLocal<ZstdCompressCtx> COMPRESSOR =
+      ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(ZSTD_LEVEL));
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -241,9 +244,9 @@ public final class Repository {
     int ulen = 0;
     if (compresses() && len > 0) {
       byte[] z = new byte[(int) Zstd.compressBound(len)];
-      long n = Zstd.compressByteArray(z, 0, z.length, data, off, len, ZSTD_LEVEL);
-      if (!Zstd.isError(n) && n < len) {
-        payload = java.util.Arrays.copyOf(z, (int) n);
+      int n = COMPRESSOR.get().compressByteArray(z, 0, z.length, data, off, len);
+      if (n < len) {
+        payload = java.util.Arrays.copyOf(z, n);
         ulen = len;
       }
     }
