@@ -24,12 +24,13 @@ public final class RepositoryLock implements AutoCloseable {
   private final boolean exclusive;
   private final ScheduledExecutorService refresher;
   private final Thread shutdownHook;
+
+  /** The lock file in place, or null before it is written. */
   private volatile Id current;
 
-  private RepositoryLock(Repository repo, boolean exclusive, Id current) {
+  private RepositoryLock(Repository repo, boolean exclusive) {
     this.repo = repo;
     this.exclusive = exclusive;
-    this.current = current;
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -51,13 +52,19 @@ public final class RepositoryLock implements AutoCloseable {
     if (!before.isEmpty()) {
       throw locked(repo, before.get(0));
     }
-    Id id = repo.saveUnpacked(FileType.LOCK, Repository.json().writeValueAsBytes(info(exclusive)));
-    List<LockInfo> after = conflicting(repo, exclusive, id);
-    if (!after.isEmpty()) {
-      repo.backend().remove(FileType.LOCK, id.hex());
-      throw locked(repo, after.get(0));
+    RepositoryLock lock = new RepositoryLock(repo, exclusive);
+    try {
+      lock.current =
+          repo.saveUnpacked(FileType.LOCK, Repository.json().writeValueAsBytes(info(exclusive)));
+      List<LockInfo> after = conflicting(repo, exclusive, lock.current);
+      if (!after.isEmpty()) {
+        throw locked(repo, after.get(0));
+      }
+      return lock;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
     }
-    return new RepositoryLock(repo, exclusive, id);
   }
 
   /** Every lock file in the repository with its content; unreadable ones are skipped. */
@@ -158,6 +165,9 @@ public final class RepositoryLock implements AutoCloseable {
   }
 
   private synchronized void refresh() {
+    if (current == null) {
+      return;
+    }
     try {
       Id fresh =
           repo.saveUnpacked(FileType.LOCK, Repository.json().writeValueAsBytes(info(exclusive)));
@@ -170,6 +180,9 @@ public final class RepositoryLock implements AutoCloseable {
   }
 
   private synchronized void removeQuietly() {
+    if (current == null) {
+      return;
+    }
     try {
       repo.backend().remove(FileType.LOCK, current.hex());
     } catch (IOException e) {

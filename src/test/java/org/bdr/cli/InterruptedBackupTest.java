@@ -1,0 +1,83 @@
+package org.bdr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.bdr.testing.ResticBinary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A backup killed with SIGINT or SIGTERM leaves no lock and a valid repository. */
+class InterruptedBackupTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void backup_terminatedMidway_removesLockAndLeavesValidRepository() throws Exception {
+    ResticBinary.require();
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    Random rnd = new Random(7);
+    byte[] block = new byte[1 << 20];
+    for (int f = 0; f < 4; f++) {
+      try (OutputStream out = Files.newOutputStream(data.resolve("scan-" + f + ".bin"))) {
+        for (int i = 0; i < 100; i++) {
+          rnd.nextBytes(block);
+          out.write(block);
+        }
+      }
+    }
+    Path repo = tmp.resolve("repo");
+    Path pw = tmp.resolve("pw");
+    Files.writeString(pw, "pw\n");
+    Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
+    assertThat(run("init", repo, pw).waitFor()).isZero();
+
+    Process backup = run("backup", repo, pw, data.toString());
+    Path locks = repo.resolve("locks");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (isEmpty(locks) && backup.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(backup.isAlive()).as("backup still running when interrupted").isTrue();
+    backup.destroy();
+    assertThat(backup.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(isEmpty(locks)).as("no lock left behind").isTrue();
+    new ResticBinary(repo, "pw", tmp.resolve("cache")).run("check").requireSuccess();
+  }
+
+  /** Whether the folder holds no lock file (temporary files being written do not count). */
+  private static boolean isEmpty(Path dir) throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.noneMatch(p -> org.bdr.repo.Id.isId(p.getFileName().toString()));
+    }
+  }
+
+  private Process run(String command, Path repo, Path pw, String... args) throws Exception {
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                command,
+                "-r",
+                repo.toString(),
+                "--password-file",
+                pw.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.redirectOutput(tmp.resolve(command + ".log").toFile());
+    pb.environment().put("BDR_HOME", tmp.resolve("home").toString());
+    pb.environment().put("BDR_KEYCHAIN", "off");
+    return pb.start();
+  }
+}
