@@ -2,7 +2,6 @@ package org.bdr.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class CreateBackup {
       throws IOException {
     List<Path> sources =
         request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();
-    checkSources(sources);
+    Archiver.checkSources(sources);
     Path location = opener.location(request.repository());
     refuseRepositoryInsideSource(location, sources);
 
@@ -73,27 +72,6 @@ public final class CreateBackup {
       Id parent = request.type() == BackupType.FULL ? null : findParent(repo, backup);
       BackupResult result = new Archiver(repo, progress, cancelled).run(backup, parent);
       return new Outcome(result, repo.backend().location(), open.notice());
-    }
-  }
-
-  private static void checkSources(List<Path> sources) {
-    if (sources.isEmpty()) {
-      throw new BdrException(
-          ErrorCode.INVALID_ARGUMENT, "no source was given", "name at least one file or folder");
-    }
-    for (Path source : sources) {
-      if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
-        throw new BdrException(
-            ErrorCode.SOURCE_NOT_FOUND,
-            "source " + source + " does not exist",
-            "check the path, or remove it from the backup");
-      }
-      if (!Files.isReadable(source) || Files.isDirectory(source) && !Files.isExecutable(source)) {
-        throw new BdrException(
-            ErrorCode.PERMISSION_DENIED,
-            "source " + source + " cannot be read by this user",
-            "run bdr as a user that can read it, or change its permissions");
-      }
     }
   }
 

@@ -76,7 +76,7 @@ public final class Archiver {
   public BackupResult run(BackupRequest request, Id parent) throws IOException {
     long start = System.nanoTime();
     Instant startTime = Instant.now();
-    checkSources(request);
+    checkSources(request.sources());
     Run run = new Run(request, parent);
     ExecutorService files = Executors.newFixedThreadPool(workers, named("file-reader"));
     ExecutorService blobs = Executors.newFixedThreadPool(workers, named("blob-saver"));
@@ -117,8 +117,17 @@ public final class Archiver {
     }
   }
 
-  private static void checkSources(BackupRequest request) {
-    for (Path source : request.sources()) {
+  /**
+   * Checks that every source exists and can be read.
+   *
+   * @throws BdrException SOURCE_NOT_FOUND or PERMISSION_DENIED naming the source
+   */
+  public static void checkSources(List<Path> sources) {
+    if (sources.isEmpty()) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT, "no source was given", "name at least one file or folder");
+    }
+    for (Path source : sources) {
       if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         throw new BdrException(
             ErrorCode.SOURCE_NOT_FOUND,
