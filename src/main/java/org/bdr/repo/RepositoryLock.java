@@ -140,7 +140,8 @@ public final class RepositoryLock implements AutoCloseable {
         unixId("gid"));
   }
 
-  static long unixId(String which) {
+  /** The current user's numeric user or group id ({@code uid} or {@code gid}), 0 if unknown. */
+  public static long unixId(String which) {
     try {
       Object v =
           java.nio.file.Files.getAttribute(
@@ -153,9 +154,14 @@ public final class RepositoryLock implements AutoCloseable {
 
   /** This machine's host name, as locks and snapshots record it. */
   public static String hostname() {
-    String env = System.getenv("HOSTNAME");
-    if (env != null && !env.isBlank()) {
-      return env;
+    try {
+      String kernel =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+      if (!kernel.isEmpty()) {
+        return kernel;
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not Linux: ask the network layer instead.
     }
     try {
       return java.net.InetAddress.getLocalHost().getHostName();
