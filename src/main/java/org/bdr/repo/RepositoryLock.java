@@ -143,11 +143,9 @@ public final class RepositoryLock implements AutoCloseable {
   /** The current user's numeric user or group id ({@code uid} or {@code gid}), 0 if unknown. */
   public static long unixId(String which) {
     try {
-      Object v =
-          java.nio.file.Files.getAttribute(
-              java.nio.file.Path.of(System.getProperty("user.home", "/")), "unix:" + which);
-      return ((Number) v).longValue();
-    } catch (IOException | RuntimeException e) {
+      com.sun.security.auth.module.UnixSystem unix = new com.sun.security.auth.module.UnixSystem();
+      return which.equals("gid") ? unix.getGid() : unix.getUid();
+    } catch (RuntimeException | LinkageError e) {
       return 0;
     }
   }
