@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
       SnapshotsCommand.class,
       LsCommand.class,
       RestoreCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      UnlockCommand.class
     })
 public final class Main implements Runnable {
 

@@ -54,7 +54,7 @@ public final class Restorer {
     this.repo = repo;
     this.bytesWritten = bytesWritten;
     this.cancelled = cancelled;
-    this.asRoot = "root".equals(System.getProperty("user.name"));
+    this.asRoot = org.bdr.repo.RepositoryLock.unixId("uid") == 0;
   }
 
   /**
