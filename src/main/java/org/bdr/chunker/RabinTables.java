@@ -19,24 +19,26 @@ final class RabinTables {
   private static final ConcurrentMap<Polynomial, RabinTables> CACHE = new ConcurrentHashMap<>();
 
   /**
-   * out[b] is the fingerprint of b followed by WINDOW_SIZE - 1 zero bytes. Because the fingerprint
-   * is linear, XORing it removes b's contribution when b leaves the window.
-   */
-  final long[] out = new long[256];
-
-  /**
    * mod[t] holds both t * x^53 and its residue. After shifting a byte in, XORing mod[t] with the
    * fingerprint's former top byte t clears the bits above degree 53 and adds their residue.
    */
   final long[] mod = new long[256];
 
+  /**
+   * leave[b] is the fingerprint of b followed by WINDOW_SIZE zero bytes: what b, the oldest byte of
+   * the window, would contribute after the next shift. The fingerprint is linear, so XORing it in
+   * during that shift removes b. restic removes b before shifting instead; the result is the same,
+   * but this order keeps the table lookup for b off the chain of dependent steps in the hot loop.
+   */
+  final long[] leave = new long[256];
+
   private RabinTables(long pol) {
     for (int b = 0; b < 256; b++) {
       long fingerprint = b;
-      for (int i = 1; i < WINDOW_SIZE; i++) {
+      for (int i = 0; i < WINDOW_SIZE; i++) {
         fingerprint = Gf2.mod(fingerprint << 8, pol);
       }
-      out[b] = fingerprint;
+      leave[b] = fingerprint;
 
       long overflow = (long) b << Polynomial.DEGREE;
       mod[b] = Gf2.mod(overflow, pol) | overflow;
