@@ -24,8 +24,8 @@ public final class Chunker {
 
   private static final int WINDOW_MASK = RabinTables.WINDOW_SIZE - 1;
 
-  private final long[] out;
   private final long[] mod;
+  private final long[] leave;
   private final byte[] window = new byte[RabinTables.WINDOW_SIZE];
 
   private int windowPos;
@@ -44,8 +44,8 @@ public final class Chunker {
    */
   public Chunker(Polynomial pol) {
     RabinTables tables = RabinTables.of(Objects.requireNonNull(pol, "pol"));
-    this.out = tables.out;
     this.mod = tables.mod;
+    this.leave = tables.leave;
     reset();
   }
 
@@ -92,8 +92,8 @@ public final class Chunker {
 
   /** Hashes buf[start, end) byte by byte until a cut; the hot loop, so all state is in locals. */
   private int scan(byte[] buf, int off, int start, int end) {
-    final long[] out = this.out;
     final long[] mod = this.mod;
+    final long[] leave = this.leave;
     final byte[] window = this.window;
     long digest = this.digest;
     int windowPos = this.windowPos;
@@ -101,10 +101,10 @@ public final class Chunker {
 
     for (int i = start; i < end; i++) {
       int in = buf[i] & 0xff;
-      digest ^= out[window[windowPos] & 0xff];
+      long leaving = leave[window[windowPos] & 0xff];
       window[windowPos] = (byte) in;
       windowPos = (windowPos + 1) & WINDOW_MASK;
-      digest = ((digest << 8) | in) ^ mod[(int) (digest >>> RabinTables.TOP_BYTE_SHIFT)];
+      digest = (digest << 8) ^ mod[(int) (digest >>> RabinTables.TOP_BYTE_SHIFT)] ^ leaving ^ in;
       count++;
 
       if (((digest & SPLIT_MASK) == 0 && count >= MIN_SIZE) || count >= MAX_SIZE) {
@@ -121,10 +121,10 @@ public final class Chunker {
 
   /** Moves the window one byte on, out of the hot loop. */
   private long slide(long digest, int in) {
-    digest ^= out[window[windowPos] & 0xff];
+    long leaving = leave[window[windowPos] & 0xff];
     window[windowPos] = (byte) in;
     windowPos = (windowPos + 1) & WINDOW_MASK;
-    return ((digest << 8) | in) ^ mod[(int) (digest >>> RabinTables.TOP_BYTE_SHIFT)];
+    return (digest << 8) ^ mod[(int) (digest >>> RabinTables.TOP_BYTE_SHIFT)] ^ leaving ^ in;
   }
 
   /** The current fingerprint, for tests that check it against a direct computation. */

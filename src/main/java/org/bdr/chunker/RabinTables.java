@@ -15,14 +15,8 @@ final class RabinTables {
   /** Shift that brings the fingerprint's top byte, bits 45 to 52, down to a table index. */
   static final int TOP_BYTE_SHIFT = Polynomial.DEGREE - 8;
 
-  // A repository has one polynomial, so the map stays tiny; building tables costs ~0.1 ms each.
+  // A backup makes a chunker per file on several threads, but a repository has one polynomial.
   private static final ConcurrentMap<Polynomial, RabinTables> CACHE = new ConcurrentHashMap<>();
-
-  /**
-   * out[b] is the fingerprint of b followed by WINDOW_SIZE - 1 zero bytes. Because the fingerprint
-   * is linear, XORing it removes b's contribution when b leaves the window.
-   */
-  final long[] out = new long[256];
 
   /**
    * mod[t] holds both t * x^53 and its residue. After shifting a byte in, XORing mod[t] with the
@@ -30,13 +24,21 @@ final class RabinTables {
    */
   final long[] mod = new long[256];
 
+  /**
+   * leave[b] is the fingerprint of b followed by WINDOW_SIZE zero bytes: what b, the oldest byte of
+   * the window, would contribute after the next shift. The fingerprint is linear, so XORing it in
+   * during that shift removes b. restic removes b before the shift instead; by linearity the result
+   * is the same, and this way the lookup for b does not wait for the previous fingerprint.
+   */
+  final long[] leave = new long[256];
+
   private RabinTables(long pol) {
     for (int b = 0; b < 256; b++) {
       long fingerprint = b;
-      for (int i = 1; i < WINDOW_SIZE; i++) {
+      for (int i = 0; i < WINDOW_SIZE; i++) {
         fingerprint = Gf2.mod(fingerprint << 8, pol);
       }
-      out[b] = fingerprint;
+      leave[b] = fingerprint;
 
       long overflow = (long) b << Polynomial.DEGREE;
       mod[b] = Gf2.mod(overflow, pol) | overflow;
