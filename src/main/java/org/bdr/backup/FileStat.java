@@ -36,13 +36,17 @@ record FileStat(
   private static final int S_IFBLK = 0060000;
   private static final int S_IFCHR = 0020000;
 
+  /** Named explicitly: "unix:*" would also resolve owner and group names on every call. */
+  private static final String ATTRIBUTES =
+      "unix:mode,ino,dev,rdev,nlink,uid,gid,size,lastModifiedTime,lastAccessTime,ctime";
+
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
   private static final ZoneId ZONE = ZoneId.systemDefault();
   private static final Map<Long, String> USERS = new ConcurrentHashMap<>();
   private static final Map<Long, String> GROUPS = new ConcurrentHashMap<>();
 
   static FileStat of(Path path) throws IOException {
-    Map<String, Object> a = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     return new FileStat(
         (Integer) a.get("mode"),
         (Long) a.get("ino"),

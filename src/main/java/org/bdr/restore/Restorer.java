@@ -243,7 +243,6 @@ public final class Restorer {
             bytes.addAndGet(data.length);
             bytesWritten.accept(data.length);
           }
-          ch.force(false);
         }
         Files.move(temp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         applyMetadata(node, out);
