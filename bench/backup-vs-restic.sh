@@ -18,8 +18,9 @@
 #
 # For each tool and round: fresh repository (init, untimed), first backup, second backup of the
 # unchanged corpus, full restore into an empty folder. Each timed step starts with a cold page
-# cache where possible. Wall-clock seconds and peak RSS come from GNU time; the summary gives
-# medians per step, the ratio bdr/restic of the medians, and the highest peak RSS seen.
+# cache where possible. Wall-clock seconds, CPU seconds (user + system) and peak RSS come from GNU
+# time; the summary gives medians per step, the ratio bdr/restic of the medians, and the highest
+# peak RSS seen.
 set -euo pipefail
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -81,19 +82,22 @@ else
   drop_caches() { sync; }
 fi
 
-# timed TOOL STEP ROUND cmd... : runs cmd under GNU time, appends "tool step round secs rss_kib"
+# timed TOOL STEP ROUND cmd... : runs cmd under GNU time, appends
+# "tool step round wall_s peak_rss_kib cpu_s" (cpu = user + system, less disturbed by other load)
 timed() {
   local tool=$1 step=$2 round=$3
   shift 3
   local log=$logs/$tool-$step-$round.log tf=$logs/.time
   drop_caches
-  if ! "$GNU_TIME" -f '%e %M' -o "$tf" "$@" > "$log" 2>&1; then
+  if ! "$GNU_TIME" -f '%e %M %U %S' -o "$tf" "$@" > "$log" 2>&1; then
     tail -20 "$log" >&2
     die "$tool $step (round $round) failed; see $log"
   fi
-  read -r secs rss < <(tail -1 "$tf")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$step" "$round" "$secs" "$rss" >> "$results"
-  printf '  %-6s %-8s %8.2f s  %7.1f MiB\n' "$tool" "$step" "$secs" "$(echo "$rss" | awk '{print $1/1024}')"
+  read -r secs rss usr sys < <(tail -1 "$tf")
+  cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$step" "$round" "$secs" "$rss" "$cpu" >> "$results"
+  printf '  %-6s %-8s %8.2f s  %7.1f MiB  cpu %7.2f s\n' "$tool" "$step" "$secs" \
+    "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$cpu"
 }
 
 verify() {
@@ -155,20 +159,24 @@ python3 - "$results" "$RUNS" "$corpus_bytes" "$cache_note" <<'EOF'
 import statistics, sys
 path, runs, size, note = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 rows = [l.split("\t") for l in open(path) if l.strip()]
-secs, rss = {}, {}
-for tool, step, _, s, m in rows:
+secs, rss, cpu = {}, {}, {}
+for tool, step, _, s, m, c in rows:
     secs.setdefault((tool, step), []).append(float(s))
     rss.setdefault((tool, step), []).append(int(m))
+    cpu.setdefault((tool, step), []).append(float(c))
 print()
 print("results: %s rounds, corpus %.2f GiB; medians of wall-clock seconds; %s" % (runs, size / 2**30, note))
-print("%-8s %10s %10s %12s %14s %14s" % ("step", "bdr s", "restic s", "bdr/restic", "bdr peak MiB", "restic peak MiB"))
+print("%-8s %9s %9s %11s %13s %15s %11s %11s %11s" % ("step", "bdr s", "restic s", "bdr/restic",
+      "bdr peak MiB", "restic peak MiB", "bdr cpu s", "restic cpu", "cpu ratio"))
 ok = True
 for step in ("backup1", "backup2", "restore"):
     b, r = statistics.median(secs[("bdr", step)]), statistics.median(secs[("restic", step)])
     bm, rm = max(rss[("bdr", step)]) / 1024, max(rss[("restic", step)]) / 1024
     ratio = b / r if r > 0 else float("inf")
-    print("%-8s %10.2f %10.2f %11.2fx %14.1f %14.1f" % (step, b, r, ratio, bm, rm))
+    bc, rc = statistics.median(cpu[("bdr", step)]), statistics.median(cpu[("restic", step)])
+    print("%-8s %9.2f %9.2f %10.2fx %13.1f %15.1f %11.2f %11.2f %10.2fx" % (
+        step, b, r, ratio, bm, rm, bc, rc, bc / rc if rc > 0 else float("inf")))
     ok &= ratio <= 1.0 and bm < 512
-print("all runs (s): " + "; ".join("%s %s %s" % (t, s, v) for (t, s), v in sorted(secs.items())))
+print("all runs, wall s: " + "; ".join("%s %s %s" % (t, s, v) for (t, s), v in sorted(secs.items())))
 print("bar (bdr no slower than restic on each step, peak RSS < 512 MiB): %s" % ("MET" if ok else "NOT MET"))
 EOF
