@@ -30,6 +30,9 @@ public final class LocalBackend implements Backend {
       PosixFilePermissions.fromString("rw-------");
   private static final String TEMP_PREFIX = ".bdr-tmp-";
 
+  /** Writes go out in slices so that the JDK's per-thread native buffer stays small. */
+  private static final int WRITE_SLICE = 1 << 20;
+
   private final Path root;
 
   /** A backend rooted at {@code root}; nothing is touched until a method is called. */
@@ -188,9 +191,11 @@ public final class LocalBackend implements Backend {
             temp,
             EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
             PosixFilePermissions.asFileAttribute(FILE_MODE))) {
-      ByteBuffer buf = ByteBuffer.wrap(data);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+      for (int off = 0; off < data.length; off += WRITE_SLICE) {
+        ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(WRITE_SLICE, data.length - off));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
       }
       ch.force(true);
     }

@@ -80,7 +80,7 @@ public final class Archiver {
     Run run = new Run(request, parent);
     ExecutorService files = Executors.newFixedThreadPool(workers, named("file-reader"));
     ExecutorService blobs = Executors.newFixedThreadPool(workers, named("blob-saver"));
-    Thread scanner = startScanner(request);
+    Thread scanner = progress.wantsTotals() ? startScanner(request) : null;
     try {
       run.saver =
           new FileSaver(
@@ -103,7 +103,9 @@ public final class Archiver {
       }
       throw e;
     } finally {
-      scanner.interrupt();
+      if (scanner != null) {
+        scanner.interrupt();
+      }
       files.shutdownNow();
       blobs.shutdownNow();
     }

@@ -6,6 +6,11 @@ public interface BackupProgress {
   /** A listener that ignores everything. */
   BackupProgress NONE = new BackupProgress() {};
 
+  /** Whether this listener wants totals; only then does a scanner walk the sources ahead. */
+  default boolean wantsTotals() {
+    return false;
+  }
+
   /** The scanner found the total so far (it may grow while scanning). */
   default void total(long files, long bytes, boolean scanDone) {}
 

@@ -37,6 +37,11 @@ final class ProgressBar implements BackupProgress, AutoCloseable {
   }
 
   @Override
+  public boolean wantsTotals() {
+    return ticker != null;
+  }
+
+  @Override
   public void total(long files, long bytes, boolean scanDone) {
     totalFiles = files;
     totalBytes = bytes;

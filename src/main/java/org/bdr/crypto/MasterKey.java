@@ -27,6 +27,17 @@ public final class MasterKey {
   private static final int IV_SIZE = 16;
   private static final int TAG_SIZE = 16;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ThreadLocal<Cipher> CTR =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/CTR/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES-256-CTR is not available in this JVM", e);
+            }
+          });
+  private static final ThreadLocal<Poly1305> POLY =
+      ThreadLocal.withInitial(() -> new Poly1305(AESEngine.newInstance()));
 
   private final byte[] encryptionKey;
   private final byte[] macK;
@@ -88,7 +99,7 @@ public final class MasterKey {
     RANDOM.nextBytes(iv);
     System.arraycopy(iv, 0, out, 0, IV_SIZE);
     try {
-      Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+      Cipher cipher = CTR.get();
       cipher.init(Cipher.ENCRYPT_MODE, aesKey, new IvParameterSpec(iv));
       cipher.doFinal(plaintext, off, len, out, IV_SIZE);
     } catch (GeneralSecurityException e) {
@@ -122,7 +133,7 @@ public final class MasterKey {
       throw new AuthenticationException("ciphertext verification failed (wrong key or damaged)");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+      Cipher cipher = CTR.get();
       cipher.init(Cipher.DECRYPT_MODE, aesKey, new IvParameterSpec(iv));
       return cipher.doFinal(sealed, off + IV_SIZE, cipherLen);
     } catch (GeneralSecurityException e) {
@@ -134,7 +145,7 @@ public final class MasterKey {
     byte[] key = new byte[32];
     System.arraycopy(macR, 0, key, 0, 16);
     System.arraycopy(macK, 0, key, 16, 16);
-    Poly1305 poly = new Poly1305(AESEngine.newInstance());
+    Poly1305 poly = POLY.get();
     poly.init(new ParametersWithIV(new KeyParameter(key), nonce));
     poly.update(msg, off, len);
     poly.doFinal(out, outOff);
