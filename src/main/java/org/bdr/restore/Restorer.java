@@ -1,25 +1,23 @@
 package org.bdr.restore;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +25,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.bdr.backend.FileType;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
+import org.bdr.repo.BlobLocation;
+import org.bdr.repo.BlobType;
 import org.bdr.repo.Id;
 import org.bdr.repo.Node;
 import org.bdr.repo.Repository;
@@ -134,6 +135,9 @@ public final class Restorer {
         "choose a folder you can write to, or run bdr as a user who can");
   }
 
+  /** Where one blob goes: a file and the offset in it. */
+  private record Target(BlobLocation loc, FileJob job, long fileOffset) {}
+
   /** One restore's state. */
   private final class Run {
     final List<PathMatcher> byName = new ArrayList<>();
@@ -145,6 +149,8 @@ public final class Restorer {
     final List<RestoreResult.FailedFile> failed = Collections.synchronizedList(new ArrayList<>());
     final List<RestoreResult.FailedFile> skipped = Collections.synchronizedList(new ArrayList<>());
     final List<Future<?>> pending = new ArrayList<>();
+    final List<FileJob> jobs = new ArrayList<>();
+    final Map<Id, List<Target>> byPack = new LinkedHashMap<>();
     final List<Runnable> dirTimes = new ArrayList<>();
     ExecutorService pool;
 
@@ -210,7 +216,7 @@ public final class Restorer {
 
     private void restoreLeaf(Node node, Path out, String snapshotPath) throws IOException {
       switch (node.type()) {
-        case "file" -> pending.add(pool.submit(() -> restoreFile(node, out, snapshotPath)));
+        case "file" -> registerFile(node, out, snapshotPath);
         case "symlink" -> {
           Files.createSymbolicLink(
               out, Path.of(node.linktarget() == null ? "" : node.linktarget()));
@@ -224,51 +230,139 @@ public final class Restorer {
       }
     }
 
-    private void restoreFile(Node node, Path out, String snapshotPath) {
-      Path temp = out.resolveSibling(".bdr-restore-" + UUID.randomUUID());
-      try {
-        try (FileChannel ch =
-            FileChannel.open(
-                temp,
-                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")))) {
-          for (Id id : node.contentIds()) {
-            checkCancelled();
-            byte[] data = repo.loadBlob(org.bdr.repo.BlobType.DATA, id);
-            ByteBuffer buf = ByteBuffer.wrap(data);
-            while (buf.hasRemaining()) {
-              ch.write(buf);
-            }
-            bytes.addAndGet(data.length);
-            bytesWritten.accept(data.length);
-          }
+    private void registerFile(Node node, Path out, String snapshotPath) throws IOException {
+      List<Id> content = node.contentIds();
+      FileJob job = new FileJob(node, out, snapshotPath, content.size());
+      job.create();
+      jobs.add(job);
+      long offset = 0;
+      for (Id id : content) {
+        BlobLocation loc = repo.locate(BlobType.DATA, id);
+        if (loc == null) {
+          job.fail(
+              "data blob "
+                  + id.shortHex()
+                  + " is missing from the repository"
+                  + " (BACKUP_CORRUPTED)");
+          break;
         }
-        Files.move(temp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        applyMetadata(node, out);
-        files.incrementAndGet();
-      } catch (BdrException e) {
-        failed.add(new RestoreResult.FailedFile(snapshotPath, e.getMessage()));
-      } catch (IOException | RuntimeException e) {
-        failed.add(new RestoreResult.FailedFile(snapshotPath, String.valueOf(e.getMessage())));
-      } finally {
+        byPack
+            .computeIfAbsent(loc.pack(), k -> new ArrayList<>())
+            .add(new Target(loc, job, offset));
+        offset += loc.plainLength();
+      }
+      if (content.isEmpty() || job.failure() != null) {
+        finishFile(job);
+      }
+    }
+
+    /** Reads each pack once and writes its blobs into every file that needs them. */
+    private void restorePacks() throws IOException {
+      for (Map.Entry<Id, List<Target>> e : byPack.entrySet()) {
+        pending.add(pool.submit(() -> restorePack(e.getKey(), e.getValue())));
+      }
+      for (Future<?> f : pending) {
         try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          failed.add(new RestoreResult.FailedFile(snapshotPath, "temporary file left behind"));
+          f.get();
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw cancelledError();
+        } catch (ExecutionException ex) {
+          if (ex.getCause() instanceof BdrException b) {
+            throw b;
+          }
+          throw new IOException("restoring a file failed", ex.getCause());
         }
       }
     }
 
+    private void restorePack(Id pack, List<Target> targets) {
+      checkCancelled();
+      targets.sort(java.util.Comparator.comparingLong(t -> t.loc().offset()));
+      long start = targets.get(0).loc().offset();
+      long end = 0;
+      for (Target t : targets) {
+        end = Math.max(end, t.loc().offset() + t.loc().length());
+      }
+      byte[] range = null;
+      String packProblem = null;
+      try {
+        range = repo.backend().load(FileType.PACK, pack.hex(), start, (int) (end - start));
+      } catch (IOException e) {
+        packProblem = "pack " + pack.shortHex() + " cannot be read (BACKUP_CORRUPTED)";
+      }
+      Id lastId = null;
+      byte[] lastPlain = null;
+      String lastProblem = null;
+      for (Target t : targets) {
+        FileJob job = t.job();
+        if (!t.loc().id().equals(lastId)) {
+          lastId = t.loc().id();
+          lastPlain = null;
+          lastProblem = packProblem;
+          if (packProblem == null) {
+            try {
+              lastPlain = decode(pack, t.loc(), range, start);
+            } catch (BdrException e) {
+              lastProblem = e.getMessage() + " (BACKUP_CORRUPTED)";
+            }
+          }
+        }
+        String problem = lastProblem;
+        byte[] plain = lastPlain;
+        if (problem != null) {
+          job.fail(problem);
+        } else {
+          try {
+            job.write(t.fileOffset(), plain);
+            bytes.addAndGet(plain.length);
+            bytesWritten.accept(plain.length);
+          } catch (IOException e) {
+            job.fail("cannot write " + job.out + ": " + e.getMessage());
+          }
+        }
+        if (job.blobDone()) {
+          finishFile(job);
+        }
+      }
+    }
+
+    /** Opens one blob from a pack range read earlier, checking its hash. */
+    private byte[] decode(Id pack, BlobLocation loc, byte[] range, long start) {
+      int from = (int) (loc.offset() - start);
+      byte[] plain = repo.decodeBlob(loc, Arrays.copyOfRange(range, from, from + loc.length()));
+      if (!Id.hash(plain).equals(loc.id())) {
+        throw new BdrException(
+            ErrorCode.BACKUP_CORRUPTED,
+            "blob "
+                + loc.id().shortHex()
+                + " in pack "
+                + pack.shortHex()
+                + " does not match its hash",
+            "run 'bdr check --read-data'");
+      }
+      return plain;
+    }
+
+    private void finishFile(FileJob job) {
+      try {
+        if (job.complete()) {
+          applyMetadata(job.node, job.out);
+          files.incrementAndGet();
+        } else {
+          failed.add(new RestoreResult.FailedFile(job.snapshotPath, job.failure()));
+        }
+      } catch (IOException e) {
+        failed.add(new RestoreResult.FailedFile(job.snapshotPath, String.valueOf(e.getMessage())));
+      }
+    }
+
     void finish() throws IOException {
-      for (Future<?> f : pending) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw cancelledError();
-        } catch (ExecutionException e) {
-          throw new IOException("restoring a file failed", e.getCause());
+      try {
+        restorePacks();
+      } finally {
+        for (FileJob job : jobs) {
+          Files.deleteIfExists(job.temp);
         }
       }
       for (int i = dirTimes.size() - 1; i >= 0; i--) {

@@ -1,0 +1,82 @@
+package org.bdr.restore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bdr.repo.Node;
+
+/**
+ * One file being restored: a temporary file in the target folder that blobs are written into at
+ * their offsets, in whatever order their packs are read, and that is renamed into place once the
+ * last blob has arrived.
+ */
+final class FileJob {
+
+  final Node node;
+  final Path out;
+  final Path temp;
+  final String snapshotPath;
+  private final AtomicInteger remaining;
+  private volatile String failure;
+
+  FileJob(Node node, Path out, String snapshotPath, int blobs) {
+    this.node = node;
+    this.out = out;
+    this.temp = out.resolveSibling(".bdr-restore-" + java.util.UUID.randomUUID());
+    this.snapshotPath = snapshotPath;
+    this.remaining = new AtomicInteger(blobs);
+  }
+
+  /** Creates the empty temporary file, readable and writable by the owner only. */
+  void create() throws IOException {
+    Files.createFile(
+        temp,
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+  }
+
+  /** Writes one blob's plaintext at its offset in the file. */
+  void write(long offset, byte[] data) throws IOException {
+    if (failure != null) {
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(data);
+      long pos = offset;
+      while (buf.hasRemaining()) {
+        pos += ch.write(buf, pos);
+      }
+    }
+  }
+
+  /** Records why the file cannot be restored; the first reason wins. */
+  void fail(String reason) {
+    if (failure == null) {
+      failure = reason;
+    }
+  }
+
+  String failure() {
+    return failure;
+  }
+
+  /** Counts one blob done; returns true for the call that completed the file. */
+  boolean blobDone() {
+    return remaining.decrementAndGet() == 0;
+  }
+
+  /** Renames the complete file into place, or removes it if it failed. */
+  boolean complete() throws IOException {
+    if (failure != null) {
+      Files.deleteIfExists(temp);
+      return false;
+    }
+    Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
+    return true;
+  }
+}
