@@ -77,7 +77,11 @@ public final class RepositoryOpener {
     LocalBackend backend = new LocalBackend(location);
     if (!backend.isRepository() && isDefault(options)) {
       if (createDefault) {
-        return createDefault(backend);
+        OpenRepository created = createDefaultOnce(backend);
+        if (created != null) {
+          return created;
+        }
+        return open(options, false);
       }
       throw new BdrException(
           ErrorCode.REPOSITORY_NOT_FOUND,
@@ -99,7 +103,14 @@ public final class RepositoryOpener {
   public OpenRepository init(RepositoryOptions options) throws IOException {
     Path location = location(options);
     if (isDefault(options) && password(options).isEmpty()) {
-      return createDefault(new LocalBackend(location));
+      OpenRepository created = createDefaultOnce(new LocalBackend(location));
+      if (created == null) {
+        throw new BdrException(
+            ErrorCode.INVALID_ARGUMENT,
+            "the default repository " + location + " already exists",
+            "use it as it is");
+      }
+      return created;
     }
     char[] password = password(options).orElseThrow(() -> missingPassword(location));
     Repository repo =
@@ -110,6 +121,26 @@ public final class RepositoryOpener {
             System.getProperty("user.name", ""),
             RepositoryLock.hostname());
     return new OpenRepository(repo, null);
+  }
+
+  /**
+   * Creates the default repository unless another process does so first: creation is serialised by
+   * a lock file in the state folder. Returns null if the repository existed once the lock was held.
+   */
+  private OpenRepository createDefaultOnce(LocalBackend backend) throws IOException {
+    state.ensure();
+    Path lockFile = state.root().resolve("create.lock");
+    try (java.nio.channels.FileChannel ch =
+            java.nio.channels.FileChannel.open(
+                lockFile,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = ch.lock()) {
+      if (backend.isRepository()) {
+        return null;
+      }
+      return createDefault(backend);
+    }
   }
 
   private OpenRepository createDefault(LocalBackend backend) throws IOException {

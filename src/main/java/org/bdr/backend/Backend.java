@@ -18,6 +18,13 @@ public interface Backend {
   /** Creates the folder layout of a new repository; fails if a config already exists. */
   void create() throws IOException;
 
+  /**
+   * Writes a file atomically only if none of that name exists yet.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if it exists; nothing is changed then
+   */
+  void saveNew(FileType type, String name, byte[] data) throws IOException;
+
   /** Writes a new file atomically; a reader sees either nothing or the whole file. */
   void save(FileType type, String name, byte[] data) throws IOException;
 

@@ -89,6 +89,20 @@ public final class LocalBackend implements Backend {
   }
 
   @Override
+  public void saveNew(FileType type, String name, byte[] data) throws IOException {
+    Path target = path(type, name);
+    Path folder = target.getParent();
+    Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID());
+    try {
+      writeAndSync(temp, data);
+      Files.createLink(target, temp);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    syncFolder(folder);
+  }
+
+  @Override
   public byte[] load(FileType type, String name) throws IOException {
     return Files.readAllBytes(path(type, name));
   }

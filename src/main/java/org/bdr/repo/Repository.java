@@ -82,7 +82,14 @@ public final class Repository {
           "a repository already exists at " + backend.location(),
           "use it as it is, or choose an empty folder for a new one");
     }
-    backend.create();
+    try {
+      backend.create();
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT,
+          "a repository already exists at " + backend.location(),
+          "use it as it is, or choose an empty folder for a new one");
+    }
     MasterKey master = MasterKey.random();
     KeyFile keyFile = KeyFile.create(password, master, username, hostname, KeyFile.DEFAULT_N);
     byte[] keyJson = keyFile.toJson();
@@ -93,7 +100,15 @@ public final class Repository {
     new SecureRandom().nextBytes(rid);
     Config config = new Config(Config.LATEST_VERSION, HexFormat.of().formatHex(rid), polynomialHex);
     Repository repo = new Repository(backend, master, config, keyId);
-    backend.save(FileType.CONFIG, "config", master.seal(JSON.writeValueAsBytes(config)));
+    try {
+      backend.saveNew(FileType.CONFIG, "config", master.seal(JSON.writeValueAsBytes(config)));
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      backend.remove(FileType.KEY, keyId.hex());
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT,
+          "a repository was created at " + backend.location() + " by another process just now",
+          "use that repository; nothing of this attempt was kept");
+    }
     return repo;
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.bdr.testing.BdrProcess;
 import org.bdr.testing.ResticBinary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,23 +62,13 @@ class InterruptedBackupTest {
   }
 
   private Process run(String command, Path repo, Path pw, String... args) throws Exception {
-    List<String> cmd =
+    List<String> argv =
         new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                command,
-                "-r",
-                repo.toString(),
-                "--password-file",
-                pw.toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.redirectOutput(tmp.resolve(command + ".log").toFile());
-    pb.environment().put("BDR_HOME", tmp.resolve("home").toString());
-    pb.environment().put("BDR_KEYCHAIN", "off");
-    return pb.start();
+            List.of(command, "-r", repo.toString(), "--password-file", pw.toString()));
+    argv.addAll(List.of(args));
+    return BdrProcess.start(
+        java.util.Map.of("BDR_HOME", tmp.resolve("home").toString()),
+        tmp.resolve(command + ".log"),
+        argv.toArray(String[]::new));
   }
 }
