@@ -113,7 +113,7 @@ public final class FileTree {
       SplittableRandom rnd = null;
       while (written < r.size()) {
         if (written % r.block() == 0) {
-          rnd = new SplittableRandom(r.seed() + (written / r.block()) % r.seeds());
+          rnd = new SplittableRandom(blockSeed(r.seed(), (written / r.block()) % r.seeds()));
         }
         int n =
             (int)
@@ -128,6 +128,14 @@ public final class FileTree {
         written += n;
       }
     }
+  }
+
+  /**
+   * A seed for one block, itself drawn at random: seeds that differ by a multiple of the
+   * generator's own step would give streams that are shifted copies of each other.
+   */
+  private static long blockSeed(long seed, long block) {
+    return new SplittableRandom(new SplittableRandom(seed).nextLong() ^ block).nextLong();
   }
 
   /** The facts of every entry under {@code root} (not {@code root} itself), by relative path. */
