@@ -14,23 +14,21 @@ import org.bdr.testing.FileTree;
 import org.bdr.testing.ResticBinary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A repository that bdr wrote through its command line, read by the real restic. The tests only
  * read the repository, so they share one backup.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResticReadsBdrTest {
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
 
-  Workbench bench;
-  Path source;
+  static Workbench bench;
+  static Path source;
 
   @BeforeAll
-  void backUpWithBdr() throws Exception {
+  static void backUpWithBdr() throws Exception {
     ResticBinary.require();
     bench = new Workbench(tmp);
     source = tmp.resolve("practice");
