@@ -39,6 +39,7 @@ public final class RestoreSnapshot {
       LongConsumer bytes,
       BooleanSupplier cancelled)
       throws IOException {
+    Restorer.checkTarget(target.toAbsolutePath().normalize());
     Repository repo = opener.open(options, false).repository();
     var snap = repo.findSnapshot(ref);
     try (RepositoryLock lock = RepositoryLock.acquire(repo, false)) {

@@ -95,7 +95,13 @@ public final class Restorer {
     return out;
   }
 
-  private static void checkTarget(Path target) throws IOException {
+  /**
+   * Checks that {@code target} is a new or empty folder this user can write, before anything is
+   * locked or written.
+   *
+   * @throws BdrException RESTORE_CONFLICT, PERMISSION_DENIED or INVALID_ARGUMENT naming the target
+   */
+  public static void checkTarget(Path target) throws IOException {
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         throw new BdrException(
