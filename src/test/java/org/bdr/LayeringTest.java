@@ -34,7 +34,11 @@ class LayeringTest {
           .definedBy("org.bdr.repo..")
           .layer("Base")
           .definedBy(
-              "org.bdr.crypto..", "org.bdr.chunker..", "org.bdr.backend..", "org.bdr.error..")
+              "org.bdr.crypto..",
+              "org.bdr.chunker..",
+              "org.bdr.backend..",
+              "org.bdr.error..",
+              "org.bdr.pattern..")
           .whereLayer("Adapters")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("App")

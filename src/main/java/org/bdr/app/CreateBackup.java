@@ -14,6 +14,7 @@ import org.bdr.backup.BackupResult;
 import org.bdr.backup.BackupType;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
+import org.bdr.pattern.PathPatterns;
 import org.bdr.repo.Id;
 import org.bdr.repo.Repository;
 import org.bdr.repo.RepositoryLock;
@@ -61,7 +62,7 @@ public final class CreateBackup {
         request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();
     Archiver.checkSources(sources);
     Path location = opener.location(request.repository());
-    refuseRepositoryInsideSource(location, sources);
+    refuseRepositoryInsideSource(location, sources, new PathPatterns(request.excludes()));
 
     OpenRepository open = opener.open(request.repository(), true);
     Repository repo = open.repository();

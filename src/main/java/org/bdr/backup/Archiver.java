@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +25,7 @@ import java.util.function.BooleanSupplier;
 import org.bdr.chunker.Polynomial;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
+import org.bdr.pattern.PathPatterns;
 import org.bdr.repo.Id;
 import org.bdr.repo.Node;
 import org.bdr.repo.Repository;
@@ -150,7 +149,7 @@ public final class Archiver {
         new Thread(
             () -> {
               long[] totals = new long[2];
-              Excludes excludes = new Excludes(request.excludes());
+              PathPatterns excludes = new PathPatterns(request.excludes());
               for (Path source : request.sources()) {
                 count(source, totals, excludes);
               }
@@ -162,7 +161,7 @@ public final class Archiver {
     return t;
   }
 
-  private void count(Path path, long[] totals, Excludes excludes) {
+  private void count(Path path, long[] totals, PathPatterns excludes) {
     if (Thread.currentThread().isInterrupted() || excludes.matches(path)) {
       return;
     }
@@ -220,7 +219,7 @@ public final class Archiver {
   /** One backup's state and counters. */
   private final class Run {
     final BackupRequest request;
-    final Excludes excludes;
+    final PathPatterns excludes;
     final Id parent;
     FileSaver saver;
     ExecutorService filePool;
@@ -237,7 +236,7 @@ public final class Archiver {
 
     Run(BackupRequest request, Id parent) {
       this.request = request;
-      this.excludes = new Excludes(request.excludes());
+      this.excludes = new PathPatterns(request.excludes());
       this.parent = parent;
     }
 
@@ -495,36 +494,5 @@ public final class Archiver {
     }
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m;
-  }
-
-  /**
-   * Exclude globs, compiled once: a pattern without a slash matches any entry's name, one with a
-   * slash the entry's whole absolute path.
-   */
-  static final class Excludes {
-    private final List<PathMatcher> byName = new ArrayList<>();
-    private final List<PathMatcher> byPath = new ArrayList<>();
-
-    Excludes(List<String> patterns) {
-      for (String p : patterns) {
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + p);
-        (p.contains("/") ? byPath : byName).add(m);
-      }
-    }
-
-    boolean matches(Path path) {
-      Path name = path.getFileName();
-      for (PathMatcher m : byName) {
-        if (name != null && m.matches(name)) {
-          return true;
-        }
-      }
-      for (PathMatcher m : byPath) {
-        if (m.matches(path)) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bdr backup PATH...}. */
-@Command(name = "backup", description = "Back up files and folders into the repository.")
+@Command(
+    name = "backup",
+    mixinStandardHelpOptions = true,
+    description = "Back up files and folders into the repository.")
 final class BackupCommand extends BaseCommand {
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "files and folders to back up")

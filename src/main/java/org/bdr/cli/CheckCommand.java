@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bdr check [--read-data]}. */
-@Command(name = "check", description = "Verify the repository's structure, and its data if asked.")
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = "Verify the repository's structure, and its data if asked.")
 final class CheckCommand extends BaseCommand {
 
   @Option(names = "--read-data", description = "decrypt and hash every blob (slow, thorough)")

@@ -4,7 +4,7 @@ import org.bdr.app.InitRepository;
 import picocli.CommandLine.Command;
 
 /** {@code bdr init}. */
-@Command(name = "init", description = "Create a new repository.")
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new repository.")
 final class InitCommand extends BaseCommand {
 
   @Override

@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code bdr ls SNAPSHOT [PATH]}. */
-@Command(name = "ls", description = "List the files in a snapshot.")
+@Command(
+    name = "ls",
+    mixinStandardHelpOptions = true,
+    description = "List the files in a snapshot.")
 final class LsCommand extends BaseCommand {
 
   @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "snapshot id, prefix or latest")

@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
       LsCommand.class,
       RestoreCommand.class,
       CheckCommand.class,
-      UnlockCommand.class
+      UnlockCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
 
@@ -60,7 +61,7 @@ public final class Main implements Runnable {
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setParameterExceptionHandler(
         (ex, argv) -> {
-          err.println("bdr: " + ex.getMessage() + " — see 'bdr " + commandName(ex) + " --help'");
+          err.println("bdr: " + ex.getMessage() + " — see '" + commandName(ex) + " --help'");
           return FAILED;
         });
     return cli.execute(args);
@@ -68,7 +69,7 @@ public final class Main implements Runnable {
 
   private static String commandName(CommandLine.ParameterException ex) {
     String name = ex.getCommandLine().getCommandName();
-    return name.equals("bdr") ? "" : name;
+    return name.equals("bdr") ? "bdr" : "bdr " + name;
   }
 
   @Override

@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bdr restore SNAPSHOT --target DIR}. */
-@Command(name = "restore", description = "Restore a snapshot into a new or empty folder.")
+@Command(
+    name = "restore",
+    mixinStandardHelpOptions = true,
+    description = "Restore a snapshot into a new or empty folder.")
 final class RestoreCommand extends BaseCommand {
 
   @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "snapshot id, prefix or latest")

@@ -6,7 +6,10 @@ import org.bdr.app.SnapshotInfo;
 import picocli.CommandLine.Command;
 
 /** {@code bdr snapshots}. */
-@Command(name = "snapshots", description = "List the snapshots in the repository.")
+@Command(
+    name = "snapshots",
+    mixinStandardHelpOptions = true,
+    description = "List the snapshots in the repository.")
 final class SnapshotsCommand extends BaseCommand {
 
   @Override

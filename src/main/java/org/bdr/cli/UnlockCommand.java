@@ -4,7 +4,10 @@ import org.bdr.app.UnlockRepository;
 import picocli.CommandLine.Command;
 
 /** {@code bdr unlock}. */
-@Command(name = "unlock", description = "Remove locks left behind by processes that died.")
+@Command(
+    name = "unlock",
+    mixinStandardHelpOptions = true,
+    description = "Remove locks left behind by processes that died.")
 final class UnlockCommand extends BaseCommand {
 
   @Override

@@ -1,11 +1,9 @@
 package org.bdr.restore;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
@@ -28,6 +26,7 @@ import java.util.function.LongConsumer;
 import org.bdr.backend.FileType;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
+import org.bdr.pattern.PathPatterns;
 import org.bdr.repo.BlobLocation;
 import org.bdr.repo.BlobType;
 import org.bdr.repo.Id;
@@ -71,11 +70,25 @@ public final class Restorer {
     Run run = new Run(request);
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    boolean created = !Files.exists(request.target());
     try {
       run.pool = pool;
       Files.createDirectories(request.target());
-      run.restoreTree(root, request.target(), "", false);
+      boolean any = run.restoreTree(root, request.target(), "", false);
       run.finish();
+      if (!any && !run.includes.isEmpty()) {
+        if (created) {
+          Files.deleteIfExists(request.target());
+        }
+        throw new BdrException(
+            ErrorCode.INVALID_ARGUMENT,
+            "no file in snapshot "
+                + request.snapshot().shortHex()
+                + " matches "
+                + String.join(", ", run.includes.patterns())
+                + "; nothing was restored",
+            "list the snapshot with 'bdr ls' and adjust the --include patterns");
+      }
     } finally {
       pool.shutdownNow();
     }
@@ -146,8 +159,7 @@ public final class Restorer {
 
   /** One restore's state. */
   private final class Run {
-    final List<PathMatcher> byName = new ArrayList<>();
-    final List<PathMatcher> byPath = new ArrayList<>();
+    final PathPatterns includes;
     final AtomicLong files = new AtomicLong();
     final AtomicLong dirs = new AtomicLong();
     final AtomicLong links = new AtomicLong();
@@ -161,27 +173,11 @@ public final class Restorer {
     ExecutorService pool;
 
     Run(RestoreRequest request) {
-      for (String p : request.includes()) {
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + p);
-        (p.contains("/") ? byPath : byName).add(m);
-      }
+      this.includes = new PathPatterns(request.includes());
     }
 
-    boolean included(String snapshotPath, String name) {
-      if (byName.isEmpty() && byPath.isEmpty()) {
-        return true;
-      }
-      for (PathMatcher m : byName) {
-        if (m.matches(Path.of(name))) {
-          return true;
-        }
-      }
-      for (PathMatcher m : byPath) {
-        if (m.matches(Path.of(snapshotPath))) {
-          return true;
-        }
-      }
-      return false;
+    boolean included(String snapshotPath) {
+      return includes.isEmpty() || includes.matches(Path.of(snapshotPath));
     }
 
     /** Restores a tree's entries into {@code dir}; returns whether anything was restored. */
@@ -192,7 +188,7 @@ public final class Restorer {
         checkName(node.name(), snapshotDir);
         String snapshotPath = snapshotDir + "/" + node.name();
         Path out = dir.resolve(node.name());
-        boolean take = all || included(snapshotPath, node.name());
+        boolean take = all || included(snapshotPath);
         if (node.isDir()) {
           any |= restoreDir(node, out, snapshotPath, take);
         } else if (take) {
