@@ -76,12 +76,12 @@ public final class CreateBackup {
     }
   }
 
-  private static void refuseRepositoryInsideSource(Path repo, List<Path> sources)
-      throws IOException {
+  private static void refuseRepositoryInsideSource(
+      Path repo, List<Path> sources, PathPatterns excludes) throws IOException {
     Path real = realOrSelf(repo);
     for (Path source : sources) {
       Path src = realOrSelf(source);
-      if (real.startsWith(src)) {
+      if (real.startsWith(src) && !excluded(repo, source, excludes)) {
         throw new BdrException(
             ErrorCode.INVALID_ARGUMENT,
             "the repository "
@@ -89,9 +89,22 @@ public final class CreateBackup {
                 + " lies inside the source "
                 + source
                 + "; the backup would copy itself",
-            "keep the repository outside the folders being backed up");
+            "add --exclude "
+                + repo
+                + ", or keep the repository elsewhere (-r, BDR_REPO or"
+                + " BDR_HOME)");
       }
     }
+  }
+
+  /** Whether the exclude patterns leave out the repository or a folder above it. */
+  private static boolean excluded(Path repo, Path source, PathPatterns excludes) {
+    for (Path p = repo; p != null && p.startsWith(source); p = p.getParent()) {
+      if (excludes.matches(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Path realOrSelf(Path p) throws IOException {
