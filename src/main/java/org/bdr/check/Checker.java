@@ -52,11 +52,13 @@ public final class Checker {
   public CheckResult check(boolean readData, Set<Id> only) throws IOException {
     List<String> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    errors.addAll(repo.indexProblems());
     Map<Id, Long> packSizes = listPacks();
     Map<Id, List<BlobLocation>> indexed = new HashMap<>();
-    for (BlobLocation loc : repo.blobs()) {
-      indexed.computeIfAbsent(loc.pack(), k -> new ArrayList<>()).add(loc);
+    Set<String> seen = new HashSet<>();
+    for (BlobLocation loc : repo.readAllIndexEntries(errors)) {
+      if (seen.add(loc.pack().hex() + loc.type() + loc.id().hex())) {
+        indexed.computeIfAbsent(loc.pack(), k -> new ArrayList<>()).add(loc);
+      }
     }
     Set<Id> missingPacks = new TreeSet<>();
     for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
@@ -204,6 +206,7 @@ public final class Checker {
     final Map<Id, Set<String>> packUsers = new HashMap<>();
     final Set<String> affected = new TreeSet<>();
     final Map<Id, Set<Id>> treePacks = new HashMap<>();
+    final Set<Id> brokenTrees = new HashSet<>();
     long snapshots;
 
     Walk(Set<Id> damagedPacks, List<String> errors) {
@@ -220,12 +223,19 @@ public final class Checker {
       }
     }
 
-    private void walkTree(Id snap, Id treeId, String path, Set<Id> packs) {
+    /** Walks a tree; returns whether it or anything below it is damaged. */
+    private boolean walkTree(Id snap, Id treeId, String path, Set<Id> packs) {
       Set<Id> cached = treePacks.get(treeId);
       if (cached != null) {
         packs.addAll(cached);
-        return;
+        if (brokenTrees.contains(treeId)) {
+          affected.add(snap.shortHex());
+          return true;
+        }
+        return false;
       }
+      int errorsBefore = errors.size();
+      boolean broken = false;
       Set<Id> mine = new HashSet<>();
       BlobLocation loc = repo.locate(BlobType.TREE, treeId);
       if (loc == null) {
@@ -238,7 +248,7 @@ public final class Checker {
                 + (path.isEmpty() ? "/" : path)
                 + " is missing from the index");
         affected.add(snap.shortHex());
-        return;
+        return true;
       }
       mine.add(loc.pack());
       Tree tree;
@@ -254,7 +264,7 @@ public final class Checker {
                 + " cannot be read: "
                 + e.getMessage());
         affected.add(snap.shortHex());
-        return;
+        return true;
       }
       for (Node n : tree.nodes()) {
         String p = path + "/" + n.name();
@@ -280,12 +290,17 @@ public final class Checker {
             errors.add("snapshot " + snap.shortHex() + ": folder " + p + " has no subtree");
             affected.add(snap.shortHex());
           } else {
-            walkTree(snap, n.subtreeId(), p, mine);
+            broken |= walkTree(snap, n.subtreeId(), p, mine);
           }
         }
       }
       treePacks.put(treeId, mine);
       packs.addAll(mine);
+      broken |= errors.size() > errorsBefore;
+      if (broken) {
+        brokenTrees.add(treeId);
+      }
+      return broken;
     }
 
     List<String> usersOf(Id pack) {

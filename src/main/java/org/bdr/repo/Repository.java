@@ -434,6 +434,25 @@ public final class Repository {
     }
   }
 
+  /**
+   * Reads every index file again, duplicates included, for checking: each entry as the file states
+   * it. Files that cannot be read are left out and named in {@code problems}.
+   */
+  public List<BlobLocation> readAllIndexEntries(List<String> problems) throws IOException {
+    List<BlobLocation> out = new ArrayList<>();
+    for (String name : backend.list(FileType.INDEX)) {
+      if (!Id.isId(name)) {
+        continue;
+      }
+      try {
+        out.addAll(IndexFile.read(loadUnpacked(FileType.INDEX, name)));
+      } catch (IOException | RuntimeException e) {
+        problems.add("index file " + name.substring(0, 8) + " cannot be read: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
   /** Index files that could not be read when the repository was opened. */
   public List<String> indexProblems() {
     return List.copyOf(indexProblems);
