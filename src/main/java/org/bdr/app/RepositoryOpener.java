@@ -3,7 +3,6 @@ package org.bdr.app;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -199,18 +198,38 @@ public final class RepositoryOpener {
       if (Files.exists(state.defaultPasswordFile())) {
         return Optional.of(readPasswordFile(state.defaultPasswordFile()));
       }
+      if (new LocalBackend(state.defaultRepository()).isRepository()) {
+        throw new BdrException(
+            ErrorCode.PASSWORD_MISSING,
+            "the password of the default repository "
+                + state.defaultRepository()
+                + " is in neither "
+                + Keychain.name()
+                + " nor "
+                + state.defaultPasswordFile(),
+            "restore the password from your offline copy into "
+                + state.defaultPasswordFile()
+                + " (mode 600), or give it with --password-file");
+      }
     }
     return Optional.empty();
   }
 
   static char[] readPasswordFile(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new BdrException(
           ErrorCode.PASSWORD_MISSING,
           "password file " + file + " does not exist",
           "check the path given with --password-file or BDR_PASSWORD_FILE");
     }
-    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+    if (!Files.isRegularFile(file)) {
+      throw new BdrException(
+          ErrorCode.PASSWORD_MISSING,
+          "password file " + file + " is not a regular file",
+          "give the path of the file that holds the password");
+    }
+    Path real = file.toRealPath();
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(real);
     if (perms.stream().anyMatch(OTHERS::contains)) {
       throw new BdrException(
           ErrorCode.INSECURE_PASSWORD_FILE,

@@ -80,6 +80,8 @@ public final class Archiver {
     ExecutorService files = Executors.newFixedThreadPool(workers, named("file-reader"));
     ExecutorService blobs = Executors.newFixedThreadPool(workers, named("blob-saver"));
     Thread scanner = progress.wantsTotals() ? startScanner(request) : null;
+    Thread onInterrupt = new Thread(this::indexQuietly, "index-on-interrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       run.saver =
           new FileSaver(
@@ -105,8 +107,25 @@ public final class Archiver {
       if (scanner != null) {
         scanner.interrupt();
       }
+      removeHook(onInterrupt);
       files.shutdownNow();
       blobs.shutdownNow();
+    }
+  }
+
+  private void indexQuietly() {
+    try {
+      repo.indexWrittenPacks();
+    } catch (IOException | RuntimeException e) {
+      // Interrupted while shutting down: the packs stay unindexed; the repository stays valid.
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and runs the hook.
     }
   }
 

@@ -33,10 +33,24 @@ final class BackupCommand extends BaseCommand {
   @Option(names = "--label", paramLabel = "TEXT", description = "a label for the snapshot")
   String label;
 
+  /** How many unreadable files the text summary lists; --json lists all. */
+  private static final int LISTED = 20;
+
+  static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   @Override
   int execute() throws Exception {
     BackupType backupType = BackupType.parse(type);
     CreateBackup.Outcome o;
+    Thread interrupted =
+        new Thread(
+            () ->
+                console.err.println(
+                    "\nbdr: backup interrupted — no snapshot was saved; the repository is intact"
+                        + " and the data stored so far is reused by the next backup"));
+    Runtime.getRuntime().addShutdownHook(interrupted);
     try (ProgressBar bar = new ProgressBar(console.err, console.interactive)) {
       o =
           new CreateBackup(opener)
@@ -45,6 +59,12 @@ final class BackupCommand extends BaseCommand {
                       options.repository(), paths, excludes, backupType, label),
                   bar,
                   () -> false);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+      } catch (IllegalStateException e) {
+        // Shutting down: the notice is printed by the hook.
+      }
     }
     console.notice(o.notice());
     BackupResult r = o.result();
@@ -86,9 +106,12 @@ final class BackupCommand extends BaseCommand {
       out.println("changed while read (stored as last read): " + f.path());
     }
     if (r.partial()) {
-      out.println("partial: " + r.unreadable().size() + " could not be read:");
-      for (SkippedFile f : r.unreadable()) {
-        out.println("  " + f.path() + ": " + f.reason());
+      out.println("partial: " + plural(r.unreadable().size(), "file") + " could not be read:");
+      r.unreadable().stream()
+          .limit(LISTED)
+          .forEach(f -> out.println("  " + f.path() + ": " + f.reason()));
+      if (r.unreadable().size() > LISTED) {
+        out.println("  … and " + (r.unreadable().size() - LISTED) + " more (all are in --json)");
       }
     }
   }

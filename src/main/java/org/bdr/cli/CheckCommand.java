@@ -25,14 +25,13 @@ final class CheckCommand extends BaseCommand {
     } else {
       console.out.println(
           "checked "
-              + r.snapshots()
-              + " snapshots, "
-              + r.trees()
-              + " trees, "
-              + r.blobs()
-              + " blobs in "
-              + r.packs()
-              + " packs"
+              + BackupCommand.plural(r.snapshots(), "snapshot")
+              + ", "
+              + BackupCommand.plural(r.trees(), "tree")
+              + ", "
+              + BackupCommand.plural(r.blobs(), "blob")
+              + " in "
+              + BackupCommand.plural(r.packs(), "pack")
               + (r.readData() ? ", read " + Console.bytes(r.bytesRead()) : ""));
       for (String w : r.warnings()) {
         console.out.println("warning: " + w);
@@ -40,7 +39,8 @@ final class CheckCommand extends BaseCommand {
       for (String e : r.errors()) {
         console.out.println("error: " + e);
       }
-      console.out.println(r.ok() ? "no errors were found" : r.errors().size() + " errors found");
+      console.out.println(
+          r.ok() ? "no errors were found" : BackupCommand.plural(r.errors().size(), "error"));
     }
     if (!r.ok()) {
       console.err.println(

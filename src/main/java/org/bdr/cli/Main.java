@@ -61,7 +61,13 @@ public final class Main implements Runnable {
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setParameterExceptionHandler(
         (ex, argv) -> {
-          err.println("bdr: " + ex.getMessage() + " — see '" + commandName(ex) + " --help'");
+          String message = ex.getMessage();
+          if (ex instanceof CommandLine.UnmatchedArgumentException u
+              && u.getCommandLine().getCommandName().equals("bdr")
+              && !u.getUnmatched().isEmpty()) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "'";
+          }
+          err.println("bdr: " + message + " — see '" + commandName(ex) + " --help'");
           return FAILED;
         });
     return cli.execute(args);

@@ -19,21 +19,32 @@ final class SnapshotsCommand extends BaseCommand {
       console.printJson(all);
       return Main.OK;
     }
-    String format = "%-8s  %-25s  %-12s  %-12s  %-11s  %7s  %10s  %s%n";
+    String format = "%-8s  %-25s  %-12s  %-14s  %-21s  %7s  %10s  %s%n";
     console.out.printf(format, "ID", "Time", "Host", "Label", "Type", "Files", "Size", "Paths");
     for (SnapshotInfo s : all) {
       console.out.printf(
           format,
           s.shortId(),
-          s.time().length() > 25 ? s.time().substring(0, 19) : s.time(),
-          s.host(),
-          s.label() == null ? "" : s.label(),
+          localTime(s.time()),
+          fit(s.host(), 12),
+          fit(s.label() == null ? "" : s.label(), 14),
           (s.type() == null ? "" : s.type()) + (s.partial() ? " (partial)" : ""),
           s.files() < 0 ? "?" : Long.toString(s.files()),
           s.size() < 0 ? "?" : Console.bytes(s.size()),
           String.join(", ", s.paths()));
     }
-    console.out.println(all.size() + " snapshot" + (all.size() == 1 ? "" : "s"));
+    console.out.println(BackupCommand.plural(all.size(), "snapshot"));
     return Main.OK;
+  }
+
+  /** The time in this machine's zone, with its offset, to the second. */
+  static String localTime(String rfc3339) {
+    return java.time.OffsetDateTime.parse(rfc3339)
+        .atZoneSameInstant(java.time.ZoneId.systemDefault())
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"));
+  }
+
+  private static String fit(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
   }
 }

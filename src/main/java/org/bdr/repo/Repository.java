@@ -330,6 +330,14 @@ public final class Repository {
     writeIndex();
   }
 
+  /**
+   * Writes an index file for the packs already stored, leaving open packs alone; an interrupted
+   * backup calls this so that the next backup reuses what was stored.
+   */
+  public void indexWrittenPacks() throws IOException {
+    writeIndex();
+  }
+
   private void writeIndex() throws IOException {
     Map<Id, List<Packer.Entry>> batch;
     synchronized (unindexed) {
@@ -549,7 +557,7 @@ public final class Repository {
       throw new BdrException(
           ErrorCode.INVALID_ARGUMENT, "no snapshot was named", "name a snapshot id or 'latest'");
     }
-    if (ref.equals("latest")) {
+    if (ref.equalsIgnoreCase("latest")) {
       return all.entrySet().stream()
           .max(java.util.Comparator.comparing(e -> e.getValue().startTime()))
           .orElseThrow(

@@ -43,7 +43,9 @@ class InterruptedBackupTest {
     Process backup = run("backup", repo, pw, data.toString());
     Path locks = repo.resolve("locks");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (isEmpty(locks) && backup.isAlive() && System.nanoTime() < deadline) {
+    while ((isEmpty(locks) || packs(repo) < 2)
+        && backup.isAlive()
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(backup.isAlive()).as("backup still running when interrupted").isTrue();
@@ -51,7 +53,16 @@ class InterruptedBackupTest {
     assertThat(backup.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(isEmpty(locks)).as("no lock left behind").isTrue();
+    assertThat(isEmpty(repo.resolve("index")))
+        .as("packs stored before the interruption are indexed for reuse")
+        .isFalse();
     new ResticBinary(repo, "pw", tmp.resolve("cache")).run("check").requireSuccess();
+  }
+
+  private static long packs(Path repo) throws Exception {
+    try (Stream<Path> s = Files.walk(repo.resolve("data"))) {
+      return s.filter(p -> org.bdr.repo.Id.isId(p.getFileName().toString())).count();
+    }
   }
 
   /** Whether the folder holds no lock file (temporary files being written do not count). */
