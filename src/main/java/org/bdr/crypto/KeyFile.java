@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
  * A restic key file: the master key, encrypted under a key that scrypt derives from a password.
@@ -117,7 +116,7 @@ public record KeyFile(
 
   private static MasterKey derive(char[] password, byte[] salt, int n, int r, int p) {
     byte[] pw = new String(password).getBytes(StandardCharsets.UTF_8);
-    return MasterKey.fromBytes(SCrypt.generate(pw, salt, n, r, p, 64));
+    return MasterKey.fromBytes(Scrypt.derive(pw, salt, n, r, p, 64));
   }
 
   private static byte[] masterJson(MasterKey master) {
