@@ -322,6 +322,8 @@ public final class Archiver {
           if (sub != null) {
             nodes.add(sub);
           }
+        } else if (cst.isFile() && unchanged(cst, childParent)) {
+          nodes.add(reuse(child, cst, childParent));
         } else {
           pendingFiles.add(submit(child, childName, cst, childParent));
         }
@@ -371,16 +373,31 @@ public final class Archiver {
       return null;
     }
 
-    private Node saveFile(Path path, String name, FileStat st, Node parentNode) throws IOException {
-      totalBytes.addAndGet(st.size());
-      if (request.type() == BackupType.INCREMENTAL
+    /** Whether an incremental backup may take a file's entry from the parent unread. */
+    private boolean unchanged(FileStat st, Node parentNode) {
+      return request.type() == BackupType.INCREMENTAL
           && st.matches(parentNode)
-          && allStored(parentNode)) {
-        filesUnchanged.incrementAndGet();
-        progress.bytesProcessed(st.size());
-        progress.fileDone(path.toString(), st.size());
-        return st.toNode(path, name, parentNode.content(), null, null);
+          && allStored(parentNode);
+    }
+
+    /**
+     * The parent's entry for an unchanged file. Its size, mtime, ctime and inode match, and any
+     * change of mode, owner or links would have moved the ctime, so only the access time may be
+     * older than on disk; reusing the entry keeps the folder's tree identical to the parent's.
+     */
+    private Node reuse(Path path, FileStat st, Node parentNode) {
+      totalBytes.addAndGet(st.size());
+      filesUnchanged.incrementAndGet();
+      progress.bytesProcessed(st.size());
+      progress.fileDone(path.toString(), st.size());
+      return parentNode;
+    }
+
+    private Node saveFile(Path path, String name, FileStat st, Node parentNode) throws IOException {
+      if (unchanged(st, parentNode)) {
+        return reuse(path, st, parentNode);
       }
+      totalBytes.addAndGet(st.size());
       FileStat before = st;
       FileSaver.Saved saved = null;
       for (int attempt = 0; attempt < 2; attempt++) {
