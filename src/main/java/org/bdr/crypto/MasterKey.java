@@ -26,6 +26,7 @@ public final class MasterKey {
 
   private static final int IV_SIZE = 16;
   private static final int TAG_SIZE = 16;
+  private static final int SLICE = 16 * 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ThreadLocal<Cipher> CTR =
       ThreadLocal.withInitial(
@@ -101,7 +102,7 @@ public final class MasterKey {
     try {
       Cipher cipher = CTR.get();
       cipher.init(Cipher.ENCRYPT_MODE, aesKey, new IvParameterSpec(iv));
-      cipher.doFinal(plaintext, off, len, out, IV_SIZE);
+      crypt(cipher, plaintext, off, len, out, IV_SIZE);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-CTR is not available in this Java runtime", e);
     }
@@ -135,10 +136,26 @@ public final class MasterKey {
     try {
       Cipher cipher = CTR.get();
       cipher.init(Cipher.DECRYPT_MODE, aesKey, new IvParameterSpec(iv));
-      return cipher.doFinal(sealed, off + IV_SIZE, cipherLen);
+      byte[] plain = new byte[cipherLen];
+      crypt(cipher, sealed, off + IV_SIZE, cipherLen, plain, 0);
+      return plain;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-CTR is not available in this Java runtime", e);
     }
+  }
+
+  /**
+   * Runs the counter mode in slices. The JIT replaces the slice loop with the processor's AES
+   * instructions only once it has seen many calls; one call per multi-megabyte blob would stay in
+   * slow code for the whole blob.
+   */
+  private static void crypt(Cipher cipher, byte[] in, int off, int len, byte[] out, int outOff)
+      throws GeneralSecurityException {
+    int done = 0;
+    while (len - done > SLICE) {
+      done += cipher.update(in, off + done, SLICE, out, outOff + done);
+    }
+    cipher.doFinal(in, off + done, len - done, out, outOff + done);
   }
 
   private void mac(byte[] nonce, byte[] msg, int off, int len, byte[] out, int outOff) {
@@ -147,7 +164,9 @@ public final class MasterKey {
     System.arraycopy(macK, 0, key, 16, 16);
     Poly1305 poly = POLY.get();
     poly.init(new ParametersWithIV(new KeyParameter(key), nonce));
-    poly.update(msg, off, len);
+    for (int done = 0; done < len; done += SLICE) {
+      poly.update(msg, off + done, Math.min(SLICE, len - done));
+    }
     poly.doFinal(out, outOff);
   }
 
