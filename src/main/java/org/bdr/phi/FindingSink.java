@@ -1,0 +1,124 @@
+package org.bdr.phi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects the detections of one file: drops those below the sensitivity, keeps one finding per
+ * line, field and type, and remembers identifying values so their repeats elsewhere in the same
+ * file are found too. Matched text is used for hints and repeats only, never stored in a finding.
+ */
+final class FindingSink {
+
+  static final int MAX_FINDINGS = 200_000;
+  private static final int MAX_KNOWN = 4_096;
+
+  private record Key(long line, String field, IdentifierType type) {}
+
+  private final String path;
+  private final ScanOptions options;
+  private final Map<Key, Finding> findings = new HashMap<>();
+  private final Map<String, IdentifierType> known = new HashMap<>();
+  private final java.util.Set<Key> lineTypes = new java.util.HashSet<>();
+  private long dropped;
+
+  FindingSink(String path, ScanOptions options) {
+    this.path = Objects.requireNonNull(path);
+    this.options = Objects.requireNonNull(options);
+  }
+
+  ScanOptions options() {
+    return options;
+  }
+
+  Sensitivity sensitivity() {
+    return options.sensitivity();
+  }
+
+  /** Records a detection; {@code value} feeds the masked hint and is not kept. */
+  void add(long line, String field, IdentifierType type, double confidence, CharSequence value) {
+    if (!options.sensitivity().reports(confidence)) {
+      return;
+    }
+    Key key = new Key(line, field, type);
+    Finding old = findings.get(key);
+    if (old != null && old.confidence() >= confidence) {
+      return;
+    }
+    if (old == null && findings.size() >= MAX_FINDINGS) {
+      dropped++;
+      return;
+    }
+    findings.put(key, new Finding(path, line, field, type, round(confidence), hint(type, value)));
+    lineTypes.add(new Key(line, null, type));
+  }
+
+  /** Whether some finding of this type already sits on this line. */
+  boolean has(long line, IdentifierType type) {
+    return lineTypes.contains(new Key(line, null, type));
+  }
+
+  /** Records a structural detection and remembers the value so its repeats are found. */
+  void addKnown(long line, String field, IdentifierType type, double confidence, String value) {
+    add(line, field, type, confidence, value);
+    remember(type, value);
+  }
+
+  /** Remembers a value as an identifier of this file, so its repeats are found. */
+  void remember(IdentifierType type, String value) {
+    if (value == null || known.size() >= MAX_KNOWN) {
+      return;
+    }
+    String v = value.strip();
+    if (KnownValues.worthRemembering(type, v)) {
+      known.putIfAbsent(v, type);
+    }
+  }
+
+  Map<String, IdentifierType> knownValues() {
+    return known;
+  }
+
+  long dropped() {
+    return dropped;
+  }
+
+  /** The findings in file order. */
+  List<Finding> findings() {
+    List<Finding> list = new ArrayList<>(findings.values());
+    list.sort(
+        Comparator.comparingLong(Finding::line)
+            .thenComparing(f -> f.field() == null ? "" : f.field())
+            .thenComparing(Finding::type));
+    return list;
+  }
+
+  private String hint(IdentifierType type, CharSequence value) {
+    if (value == null || !options.hintsWanted()) {
+      return null;
+    }
+    if (type != IdentifierType.SSN && type != IdentifierType.ACCOUNT) {
+      return null;
+    }
+    StringBuilder digits = new StringBuilder();
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      }
+    }
+    if (digits.length() < 8) {
+      return type == IdentifierType.SSN ? "***-**-****" : "****";
+    }
+    String last = digits.substring(digits.length() - 4);
+    return type == IdentifierType.SSN ? "***-**-" + last : "****" + last;
+  }
+
+  private static double round(double confidence) {
+    return Math.round(confidence * 100) / 100.0;
+  }
+}

@@ -1,0 +1,293 @@
+package org.bdr.phi;
+
+import static org.bdr.phi.TextShapes.isAlnum;
+import static org.bdr.phi.TextShapes.isDigit;
+import static org.bdr.phi.TextShapes.isHex;
+import static org.bdr.phi.TextShapes.isLetter;
+import static org.bdr.phi.TextShapes.isUpper;
+
+/**
+ * Finds identifiers in free text in one pass. Most characters cost one comparison: only digits,
+ * letters at a word start, '@' and ':' trigger work, and validators and context checks then run on
+ * the few characters around the trigger. Not thread-safe: it keeps the context of the current line.
+ */
+final class TextDetector {
+
+  static final WordSet GIVEN = WordSet.load("given-names.txt");
+  static final WordSet FAMILY = WordSet.load("family-names.txt");
+  private static final WordSet TITLES = WordSet.of("mr", "mrs", "ms", "miss", "mx", "mister");
+  private static final WordSet FILLER =
+      WordSet.of(
+          "number", "no", "num", "nbr", "id", "is", "of", "the", "a", "an", "on", "at", "was", "to",
+          "and", "or", "home", "work", "primary", "date", "s", "code", "type", "value");
+  private static final WordSet MONTHS =
+      WordSet.of(
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec");
+
+  private final NumberRules numbers = new NumberRules(this);
+  private CharSequence s;
+  private long line;
+  private String field;
+  private FindingSink sink;
+  private Cue cue = Cue.NONE;
+  private int cueEnd;
+  private int wordsSinceCue;
+  private Cue fieldCue = Cue.NONE;
+  private int titleEnd = -10;
+  private int nameCueEnd = -10;
+
+  /** Scans one line (or one value) of text. */
+  void scan(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
+    s = text;
+    line = lineNo;
+    field = fieldPath;
+    sink = to;
+    fieldCue = context == null ? Cue.NONE : context;
+    cue = Cue.NONE;
+    wordsSinceCue = 0;
+    cueEnd = -100;
+    titleEnd = -10;
+    nameCueEnd = -10;
+    int n = text.length();
+    for (int i = 0; i < n; ) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        i = numbers.token(text, i);
+      } else if (isLetter(c)) {
+        i = word(i);
+      } else if (c == '@') {
+        i = email(i);
+      } else if (c == ':') {
+        i = colon(i);
+      } else {
+        i++;
+      }
+    }
+    s = null;
+    sink = null;
+  }
+
+  // ---- state shared with NumberRules ----
+
+  /** The cue in force for a value starting at {@code at}: a recent context word or the field's. */
+  Cue cueAt(int at) {
+    if (cue != Cue.NONE && at - cueEnd <= 24 && wordsSinceCue <= 2) {
+      return cue;
+    }
+    return fieldCue;
+  }
+
+  void report(IdentifierType type, double confidence, int from, int to) {
+    sink.add(line, field, type, confidence, s.subSequence(from, to));
+  }
+
+  // ---- words ----
+
+  private int word(int i) {
+    int e = i + 1;
+    int n = s.length();
+    while (e < n
+        && (isLetter(s.charAt(e))
+            || (s.charAt(e) == '\'' && e + 1 < n && isLetter(s.charAt(e + 1))))) {
+      e++;
+    }
+    if (i > 0 && isDigit(s.charAt(i - 1))) {
+      return e;
+    }
+    if (e < n && isDigit(s.charAt(e))) {
+      return numbers.alnumToken(s, i);
+    }
+    Cue c = Cue.of(s, i, e);
+    if (c != Cue.NONE) {
+      cue = c;
+      cueEnd = e;
+      wordsSinceCue = 0;
+      if (c == Cue.NAME && e < n && s.charAt(e) == ':') {
+        nameCueEnd = e + 1;
+      }
+      return e;
+    }
+    if (isUpper(s.charAt(i))) {
+      names(i, e);
+    }
+    if (MONTHS.contains(s, i, e)) {
+      numbers.monthDate(s, i, e);
+    }
+    if (!FILLER.contains(s, i, e)) {
+      wordsSinceCue++;
+    }
+    return e;
+  }
+
+  private void names(int i, int e) {
+    int n = s.length();
+    boolean title = TITLES.contains(s, i, e);
+    if (title) {
+      titleEnd = e < n && s.charAt(e) == '.' ? e + 1 : e;
+      return;
+    }
+    if (e - i < 2) {
+      return;
+    }
+    if (i - titleEnd <= 2 && i - titleEnd >= 1) {
+      report(IdentifierType.NAME, 0.75, i, e);
+      return;
+    }
+    if (i - nameCueEnd <= 2 && i - nameCueEnd >= 0) {
+      report(IdentifierType.NAME, 0.8, i, e);
+      return;
+    }
+    if (GIVEN.contains(s, i, e)) {
+      givenThenFamily(i, e);
+    } else if (FAMILY.contains(s, i, e)) {
+      familyThenGiven(i, e);
+    }
+  }
+
+  private void givenThenFamily(int i, int e) {
+    int next = skipInitial(skipSpaces(e, 1));
+    int end = wordEnd(next);
+    if (end - next < 2 || !isUpper(s.charAt(next))) {
+      return;
+    }
+    double confidence = FAMILY.contains(s, next, end) ? 0.8 : 0.4;
+    report(IdentifierType.NAME, confidence, i, end);
+  }
+
+  private void familyThenGiven(int i, int e) {
+    int n = s.length();
+    if (e >= n || (s.charAt(e) != ',' && s.charAt(e) != '^')) {
+      return;
+    }
+    int next = skipSpaces(e + 1, 2);
+    int end = wordEnd(next);
+    if (end - next >= 2 && isUpper(s.charAt(next)) && GIVEN.contains(s, next, end)) {
+      report(IdentifierType.NAME, 0.8, i, end);
+    }
+  }
+
+  /** Called by NumberRules for "X is a 45 year-old": reports the capitalised words before. */
+  void nameBeforeAge(int isAt) {
+    int j = isAt - 1;
+    while (j >= 0 && (s.charAt(j) == ' ' || s.charAt(j) == '\n' || s.charAt(j) == '\r')) {
+      j--;
+    }
+    int end = j + 1;
+    while (j >= 0 && isLetter(s.charAt(j))) {
+      j--;
+    }
+    int start = j + 1;
+    if (end - start >= 2 && isUpper(s.charAt(start)) && Cue.of(s, start, end) == Cue.NONE) {
+      report(IdentifierType.NAME, 0.8, start, end);
+    }
+  }
+
+  private int skipSpaces(int at, int max) {
+    int k = at;
+    while (k < s.length() && k - at < max && s.charAt(k) == ' ') {
+      k++;
+    }
+    return k;
+  }
+
+  private int skipInitial(int at) {
+    int n = s.length();
+    if (at + 1 < n
+        && isUpper(s.charAt(at))
+        && (s.charAt(at + 1) == '.' || s.charAt(at + 1) == ' ')) {
+      int k = at + (s.charAt(at + 1) == '.' ? 2 : 1);
+      return skipSpaces(k, 1);
+    }
+    return at;
+  }
+
+  private int wordEnd(int at) {
+    int k = at;
+    while (k < s.length() && isLetter(s.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  // ---- e-mail, URL, IPv6 ----
+
+  private int email(int at) {
+    int n = s.length();
+    int l = at;
+    while (l > 0 && emailChar(s.charAt(l - 1))) {
+      l--;
+    }
+    int r = at + 1;
+    int dot = -1;
+    while (r < n && (isAlnum(s.charAt(r)) || s.charAt(r) == '-' || s.charAt(r) == '.')) {
+      if (s.charAt(r) == '.') {
+        dot = r;
+      }
+      r++;
+    }
+    while (r > at + 1 && s.charAt(r - 1) == '.') {
+      r--;
+    }
+    if (l < at && dot > at + 1 && r - dot > 2 && isLetter(s.charAt(r - 1))) {
+      report(IdentifierType.EMAIL, 0.9, l, r);
+    }
+    return r;
+  }
+
+  private static boolean emailChar(char c) {
+    return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  private int colon(int at) {
+    int n = s.length();
+    if (at + 2 < n && s.charAt(at + 1) == '/' && s.charAt(at + 2) == '/') {
+      return url(at);
+    }
+    if (at > 0
+        && at + 1 < n
+        && (isHex(s.charAt(at - 1)) || s.charAt(at - 1) == ':')
+        && (isHex(s.charAt(at + 1)) || s.charAt(at + 1) == ':')) {
+      return Ipv6.check(this, s, at);
+    }
+    return at + 1;
+  }
+
+  private int url(int at) {
+    int l = at;
+    while (l > 0 && isLetter(s.charAt(l - 1))) {
+      l--;
+    }
+    int r = at + 3;
+    while (r < s.length() && s.charAt(r) > ' ' && s.charAt(r) != '"' && s.charAt(r) != '<') {
+      r++;
+    }
+    if (at - l >= 3 && r - at > 4) {
+      double confidence = cueAt(l) == Cue.URL ? 0.85 : 0.3;
+      report(IdentifierType.URL, confidence, l, r);
+    }
+    return r;
+  }
+}
