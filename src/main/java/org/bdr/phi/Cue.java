@@ -32,7 +32,20 @@ enum Cue {
       "deathdate",
       "start",
       "stop",
-      "end"),
+      "end",
+      "created",
+      "issued",
+      "recorded",
+      "authored",
+      "occurrence",
+      "performed",
+      "abatement",
+      "effective",
+      "period",
+      "started",
+      "service",
+      "billed",
+      "illness"),
   PHONE("phone", "tel", "telephone", "ph", "cell", "mobile", "cellphone", "contact", "call"),
   FAX("fax", "fx", "facsimile"),
   EMAIL("email", "mail", "mailto"),
@@ -116,7 +129,7 @@ enum Cue {
     if (name == null || name.isEmpty()) {
       return NONE;
     }
-    String s = name.toLowerCase(Locale.ROOT);
+    String s = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     Cue whole = of(s.replaceAll("[^a-z]", ""), 0, s.replaceAll("[^a-z]", "").length());
     if (whole != NONE) {
       return whole;

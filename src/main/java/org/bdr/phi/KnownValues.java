@@ -28,7 +28,7 @@ final class KnownValues {
   }
 
   /** Reports every whole-word occurrence of a remembered value in the text. */
-  static void findRepeats(CharSequence text, LineIndex lines, FindingSink sink) {
+  static void findRepeats(CharSequence text, LineIndex lines, FindingSink sink, boolean names) {
     Map<String, IdentifierType> known = sink.knownValues();
     if (known.isEmpty()) {
       return;
@@ -36,6 +36,9 @@ final class KnownValues {
     String s = text.toString();
     for (Map.Entry<String, IdentifierType> e : known.entrySet()) {
       String v = e.getKey();
+      if (!names && e.getValue() == IdentifierType.NAME) {
+        continue;
+      }
       for (int at = s.indexOf(v); at >= 0; at = s.indexOf(v, at + v.length())) {
         long line = lines.lineOf(at);
         if (wholeWord(s, at, at + v.length()) && !sink.has(line, e.getValue())) {
@@ -46,9 +49,14 @@ final class KnownValues {
   }
 
   private static boolean wholeWord(String s, int from, int to) {
-    boolean left = from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1));
-    boolean right = to == s.length() || !Character.isLetterOrDigit(s.charAt(to));
+    boolean left = from == 0 || !glued(s.charAt(from - 1));
+    boolean right = to == s.length() || !glued(s.charAt(to));
     return left && right;
+  }
+
+  /** Characters that make a match part of a longer token (a word, an e-mail, a path). */
+  private static boolean glued(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '@' || c == '_' || c == '/';
   }
 
   private static boolean hasDigit(String v) {

@@ -126,7 +126,8 @@ final class NumberRules {
   private boolean compactDate(CharSequence s, int i, int end, Cue cue) {
     int l = len[0];
     boolean shape = l == 8 || l == 12 || l == 14;
-    if (!shape || !(groups == 1 || (groups == 2 && sep[0] == '.' && len[1] <= 4))) {
+    boolean zone = groups == 2 && len[1] <= 4 && (sep[0] == '.' || (sep[0] == '-' && len[1] == 4));
+    if (!shape || !(groups == 1 || zone)) {
       return false;
     }
     int y = number(s, i, i + 4);

@@ -16,6 +16,11 @@ final class TextDetector {
   static final WordSet GIVEN = WordSet.load("given-names.txt");
   static final WordSet FAMILY = WordSet.load("family-names.txt");
   private static final WordSet TITLES = WordSet.of("mr", "mrs", "ms", "miss", "mx", "mister");
+
+  /** Titles of clinicians, whose names are not the patient's. */
+  private static final WordSet CLINICIAN_TITLES =
+      WordSet.of("dr", "doctor", "nurse", "prof", "professor", "provider", "physician");
+
   private static final WordSet FILLER =
       WordSet.of(
           "number", "no", "num", "nbr", "id", "is", "of", "the", "a", "an", "on", "at", "was", "to",
@@ -58,6 +63,8 @@ final class TextDetector {
   private Cue fieldCue = Cue.NONE;
   private int titleEnd = -10;
   private int nameCueEnd = -10;
+  private int clinicianEnd = -10;
+  private java.util.List<int[]> ranges;
 
   /** Scans one line (or one value) of text. */
   void scan(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
@@ -71,6 +78,7 @@ final class TextDetector {
     cueEnd = -100;
     titleEnd = -10;
     nameCueEnd = -10;
+    clinicianEnd = -10;
     int n = text.length();
     for (int i = 0; i < n; ) {
       char c = text.charAt(i);
@@ -102,6 +110,14 @@ final class TextDetector {
 
   void report(IdentifierType type, double confidence, int from, int to) {
     sink.add(line, field, type, confidence, s.subSequence(from, to));
+    if (ranges != null && sink.sensitivity().reports(confidence)) {
+      ranges.add(new int[] {from, to, type.ordinal()});
+    }
+  }
+
+  /** Starts recording the character ranges of reported detections (for path redaction). */
+  void recordRanges(java.util.List<int[]> into) {
+    ranges = into;
   }
 
   // ---- words ----
@@ -147,6 +163,14 @@ final class TextDetector {
     boolean title = TITLES.contains(s, i, e);
     if (title) {
       titleEnd = e < n && s.charAt(e) == '.' ? e + 1 : e;
+      return;
+    }
+    if (CLINICIAN_TITLES.contains(s, i, e)) {
+      clinicianEnd = wordEnd(skipInitial(skipSpaces(e < n && s.charAt(e) == '.' ? e + 1 : e, 1)));
+      return;
+    }
+    if (i - clinicianEnd <= 2 && i >= clinicianEnd) {
+      clinicianEnd = e;
       return;
     }
     if (e - i < 2) {

@@ -1,0 +1,158 @@
+package org.bdr.phi;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The {@link FileScan} behind {@link PhiScanner#open}: buffers a file up to {@link #CAP} bytes to
+ * read it through its structure, and falls back to line scanning beyond the cap. Every failure
+ * inside a parser becomes an ERROR result whose reason names the format and the exception class,
+ * never the exception message, which may quote input.
+ */
+final class ScanSession implements FileScan {
+
+  static final int CAP = 64 << 20;
+  static final int HEAD = 8192;
+
+  private final String path;
+  private final String name;
+  private final FindingSink sink;
+  private final TextDetector detector = new TextDetector();
+  private byte[] buf = new byte[16 * 1024];
+  private int size;
+  private Format format;
+  private LineScanner streaming;
+  private boolean skipping;
+  private boolean tooLarge;
+  private String note;
+  private FileResult result;
+
+  ScanSession(String path, ScanOptions options) {
+    this.path = path;
+    this.name = PathNames.lastPart(path);
+    this.sink = new FindingSink(path, options);
+  }
+
+  @Override
+  public void update(byte[] b, int off, int len) {
+    java.util.Objects.checkFromIndexSize(off, len, b.length);
+    if (result != null || skipping) {
+      return;
+    }
+    if (streaming != null) {
+      streaming.update(b, off, len);
+      return;
+    }
+    if ((long) size + len > CAP) {
+      overflow(b, off, len);
+      return;
+    }
+    append(b, off, len);
+    if (format == null && size >= HEAD) {
+      decideFormat();
+    }
+  }
+
+  @Override
+  public FileResult finish() {
+    if (result != null) {
+      return result;
+    }
+    if (format == null) {
+      decideFormat();
+    }
+    ScanStatus status = ScanStatus.SCANNED;
+    try {
+      status = scanContent();
+    } catch (RuntimeException | StackOverflowError e) {
+      status = ScanStatus.ERROR;
+      note = "could not read the file as " + format + " (" + e.getClass().getSimpleName() + ")";
+    }
+    buf = null;
+    return done(status, note);
+  }
+
+  @Override
+  public FileResult fail(String reason) {
+    if (result == null) {
+      buf = null;
+      streaming = null;
+      result = done(ScanStatus.ERROR, reason);
+    }
+    return result;
+  }
+
+  private FileResult done(ScanStatus status, String reason) {
+    String safeName = PathNames.scan(name, detector, sink);
+    String safePath = path.substring(0, path.length() - name.length()) + safeName;
+    result = new FileResult(path, safePath, status, reason, sink.findings());
+    return result;
+  }
+
+  private ScanStatus scanContent() {
+    if (streaming != null) {
+      streaming.finish();
+      return ScanStatus.SCANNED;
+    }
+    if (tooLarge) {
+      note = format + " file larger than " + (CAP >> 20) + " MiB; its text was not extracted";
+      return ScanStatus.ERROR;
+    }
+    if (format == Format.BINARY) {
+      return ScanStatus.SKIPPED_BINARY;
+    }
+    ContentScanner scanner = new ContentScanner(detector, sink);
+    if (format.textual() && !validUtf8()) {
+      note = "not valid UTF-8; read as Latin-1";
+    }
+    String fallback = scanner.scan(format, buf, size, name);
+    if (fallback != null) {
+      note = note == null ? fallback : note + "; " + fallback;
+    }
+    return ScanStatus.SCANNED;
+  }
+
+  private void overflow(byte[] b, int off, int len) {
+    if (format == null) {
+      decideFormat();
+    }
+    if (format.streamable() || format == Format.TEXT) {
+      note = "larger than " + (CAP >> 20) + " MiB; scanned line by line without its structure";
+      streaming = new LineScanner(detector, sink);
+      streaming.update(buf, 0, size);
+      buf = null;
+      streaming.update(b, off, len);
+    } else {
+      tooLarge = format != Format.DICOM && format != Format.BINARY;
+      skipping = true;
+    }
+  }
+
+  private void decideFormat() {
+    format = Format.detect(name, Arrays.copyOf(buf, Math.min(size, HEAD)), Math.min(size, HEAD));
+    if (format == Format.BINARY) {
+      skipping = true;
+      buf = new byte[0];
+      size = 0;
+    }
+  }
+
+  private void append(byte[] b, int off, int len) {
+    if (size + len > buf.length) {
+      buf = Arrays.copyOf(buf, (int) Math.min(CAP, Math.max((long) size + len, buf.length * 2L)));
+    }
+    System.arraycopy(b, off, buf, size, len);
+    size += len;
+  }
+
+  private boolean validUtf8() {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buf, 0, size));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+}
