@@ -30,7 +30,7 @@ final class ContentScanner {
       default -> lines(bytes, size);
     }
     if (format.textual() && format != Format.TEXT) {
-      KnownValues.findRepeats(text, LineIndex.of(text), sink, format != Format.HL7);
+      KnownValues.findRepeats(text, null, sink, format != Format.HL7);
     }
     return note;
   }

@@ -84,6 +84,10 @@ enum Cue {
     this.words = words;
   }
 
+  String[] words() {
+    return words.clone();
+  }
+
   /** Whether a value after this cue is an identifier of the cue's type whatever its shape. */
   boolean identifies() {
     return type() != null;

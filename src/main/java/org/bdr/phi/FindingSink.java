@@ -1,7 +1,6 @@
 package org.bdr.phi;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,11 @@ final class FindingSink {
 
   ScanOptions options() {
     return options;
+  }
+
+  /** Whether detections should pass their matched text (for masked hints). */
+  boolean wantsValues() {
+    return options.hintsWanted();
   }
 
   Sensitivity sensitivity() {
@@ -90,11 +94,21 @@ final class FindingSink {
   /** The findings in file order. */
   List<Finding> findings() {
     List<Finding> list = new ArrayList<>(findings.values());
-    list.sort(
-        Comparator.comparingLong(Finding::line)
-            .thenComparing(f -> f.field() == null ? "" : f.field())
-            .thenComparing(Finding::type));
+    list.sort(FindingSink::compare);
     return list;
+  }
+
+  private static int compare(Finding a, Finding b) {
+    int c = Long.compare(a.line(), b.line());
+    if (c != 0) {
+      return c;
+    }
+    c = a.type().compareTo(b.type());
+    if (c != 0) {
+      return c;
+    }
+    String fa = a.field() == null ? "" : a.field();
+    return fa.compareTo(b.field() == null ? "" : b.field());
   }
 
   private String hint(IdentifierType type, CharSequence value) {

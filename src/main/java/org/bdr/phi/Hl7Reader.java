@@ -229,6 +229,6 @@ final class Hl7Reader {
   }
 
   private static String[] split(String s, char sep) {
-    return s.split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
+    return TextShapes.split(s, sep);
   }
 }

@@ -1,5 +1,8 @@
 package org.bdr.phi;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,25 +30,93 @@ final class KnownValues {
     };
   }
 
-  /** Reports every whole-word occurrence of a remembered value in the text. */
+  /**
+   * Reports every whole-word occurrence of a remembered value in the text, in one pass: each token
+   * of the text is looked up among the first tokens of the remembered values.
+   */
   static void findRepeats(CharSequence text, LineIndex lines, FindingSink sink, boolean names) {
-    Map<String, IdentifierType> known = sink.knownValues();
-    if (known.isEmpty()) {
-      return;
-    }
-    String s = text.toString();
-    for (Map.Entry<String, IdentifierType> e : known.entrySet()) {
+    List<String> values = new ArrayList<>();
+    Map<String, Integer> byFirstToken = new HashMap<>();
+    List<List<Integer>> candidates = new ArrayList<>();
+    for (Map.Entry<String, IdentifierType> e : sink.knownValues().entrySet()) {
       String v = e.getKey();
-      if (!names && e.getValue() == IdentifierType.NAME) {
+      int first = firstTokenEnd(v);
+      if (first == 0 || (!names && e.getValue() == IdentifierType.NAME)) {
         continue;
       }
-      for (int at = s.indexOf(v); at >= 0; at = s.indexOf(v, at + v.length())) {
-        long line = lines.lineOf(at);
-        if (wholeWord(s, at, at + v.length()) && !sink.has(line, e.getValue())) {
-          sink.add(line, null, e.getValue(), REPEAT_CONFIDENCE, v);
+      String token = v.substring(0, first).toLowerCase(java.util.Locale.ROOT);
+      int slot =
+          byFirstToken.computeIfAbsent(
+              token,
+              t -> {
+                candidates.add(new ArrayList<>());
+                return candidates.size() - 1;
+              });
+      candidates.get(slot).add(values.size());
+      values.add(v);
+    }
+    if (values.isEmpty()) {
+      return;
+    }
+    WordSet firstTokens = WordSet.withValues(byFirstToken);
+    if (lines == null) {
+      lines = LineIndex.of(text);
+    }
+    scanTokens(text, lines, sink, firstTokens, candidates, values);
+  }
+
+  private static void scanTokens(
+      CharSequence s,
+      LineIndex lines,
+      FindingSink sink,
+      WordSet firstTokens,
+      List<List<Integer>> candidates,
+      List<String> values) {
+    Map<String, IdentifierType> known = sink.knownValues();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      if (!TextShapes.isAlnum(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int e = i + 1;
+      while (e < n && TextShapes.isAlnum(s.charAt(e))) {
+        e++;
+      }
+      int slot = (i == 0 || !glued(s.charAt(i - 1))) ? firstTokens.valueOf(s, i, e) : -1;
+      if (slot >= 0) {
+        for (int index : candidates.get(slot)) {
+          String v = values.get(index);
+          int to = i + v.length();
+          if (to <= n && regionEquals(s, i, v) && (to == n || !glued(s.charAt(to)))) {
+            long line = lines.lineOf(i);
+            IdentifierType type = known.get(v);
+            if (!sink.has(line, type)) {
+              sink.add(line, null, type, REPEAT_CONFIDENCE, v);
+            }
+          }
         }
       }
+      i = e;
     }
+  }
+
+  private static int firstTokenEnd(String v) {
+    int k = 0;
+    while (k < v.length() && TextShapes.isAlnum(v.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  private static boolean regionEquals(CharSequence s, int at, String v) {
+    for (int k = 0; k < v.length(); k++) {
+      if (s.charAt(at + k) != v.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean wholeWord(String s, int from, int to) {

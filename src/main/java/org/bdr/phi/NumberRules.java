@@ -302,6 +302,13 @@ final class NumberRules {
    */
   private static int phoneEnd(CharSequence s, int i) {
     int n = s.length();
+    int first = i;
+    while (first < n && isDigit(s.charAt(first))) {
+      first++;
+    }
+    if ((first - i != 3 && first - i != 1) || first >= n || !phoneSeparator(s.charAt(first))) {
+      return -1;
+    }
     int[] g = new int[4];
     int ng = 0;
     int k = i;

@@ -1,8 +1,5 @@
 package org.bdr.phi;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -148,11 +145,6 @@ final class ScanSession implements FileScan {
   }
 
   private boolean validUtf8() {
-    try {
-      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buf, 0, size));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
+    return TextShapes.validUtf8(buf, size);
   }
 }

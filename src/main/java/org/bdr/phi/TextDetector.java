@@ -13,45 +13,6 @@ import static org.bdr.phi.TextShapes.isUpper;
  */
 final class TextDetector {
 
-  static final WordSet GIVEN = WordSet.load("given-names.txt");
-  static final WordSet FAMILY = WordSet.load("family-names.txt");
-  private static final WordSet TITLES = WordSet.of("mr", "mrs", "ms", "miss", "mx", "mister");
-
-  /** Titles of clinicians, whose names are not the patient's. */
-  private static final WordSet CLINICIAN_TITLES =
-      WordSet.of("dr", "doctor", "nurse", "prof", "professor", "provider", "physician");
-
-  private static final WordSet FILLER =
-      WordSet.of(
-          "number", "no", "num", "nbr", "id", "is", "of", "the", "a", "an", "on", "at", "was", "to",
-          "and", "or", "home", "work", "primary", "date", "s", "code", "type", "value");
-  private static final WordSet MONTHS =
-      WordSet.of(
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december",
-          "jan",
-          "feb",
-          "mar",
-          "apr",
-          "jun",
-          "jul",
-          "aug",
-          "sep",
-          "sept",
-          "oct",
-          "nov",
-          "dec");
-
   private final NumberRules numbers = new NumberRules(this);
   private CharSequence s;
   private long line;
@@ -109,7 +70,7 @@ final class TextDetector {
   }
 
   void report(IdentifierType type, double confidence, int from, int to) {
-    sink.add(line, field, type, confidence, s.subSequence(from, to));
+    sink.add(line, field, type, confidence, sink.wantsValues() ? s.subSequence(from, to) : null);
     if (ranges != null && sink.sensitivity().reports(confidence)) {
       ranges.add(new int[] {from, to, type.ordinal()});
     }
@@ -123,20 +84,21 @@ final class TextDetector {
   // ---- words ----
 
   private int word(int i) {
-    int e = i + 1;
     int n = s.length();
-    while (e < n
-        && (isLetter(s.charAt(e))
-            || (s.charAt(e) == '\'' && e + 1 < n && isLetter(s.charAt(e + 1))))) {
-      e++;
+    int h = WordSet.step(0, s.charAt(i));
+    int e = i + 1;
+    for (char c; e < n && (isLetter(c = s.charAt(e)) || apostrophe(e)); e++) {
+      h = WordSet.step(h, c);
     }
     if (i > 0 && isDigit(s.charAt(i - 1))) {
       return e;
     }
-    if (e < n && isDigit(s.charAt(e))) {
+    boolean upper = isUpper(s.charAt(i));
+    int flags = Lexicon.flags(s, i, e, h, upper);
+    Cue c = Lexicon.cue(flags);
+    if (e < n && isDigit(s.charAt(e)) && c == Cue.NONE) {
       return numbers.alnumToken(s, i);
     }
-    Cue c = Cue.of(s, i, e);
     if (c != Cue.NONE) {
       cue = c;
       cueEnd = e;
@@ -146,47 +108,43 @@ final class TextDetector {
       }
       return e;
     }
-    if (isUpper(s.charAt(i))) {
-      names(i, e);
+    if (upper) {
+      names(i, e, flags);
+      if ((flags & Lexicon.MONTH) != 0) {
+        numbers.monthDate(s, i, e);
+      }
     }
-    if (MONTHS.contains(s, i, e)) {
-      numbers.monthDate(s, i, e);
-    }
-    if (!FILLER.contains(s, i, e)) {
+    if (cue != Cue.NONE && !Lexicon.filler(s, i, e, h)) {
       wordsSinceCue++;
     }
     return e;
   }
 
-  private void names(int i, int e) {
+  private boolean apostrophe(int at) {
+    return s.charAt(at) == '\'' && at + 1 < s.length() && isLetter(s.charAt(at + 1));
+  }
+
+  private void names(int i, int e, int flags) {
     int n = s.length();
-    boolean title = TITLES.contains(s, i, e);
-    if (title) {
+    if ((flags & Lexicon.TITLE) != 0) {
       titleEnd = e < n && s.charAt(e) == '.' ? e + 1 : e;
       return;
     }
-    if (CLINICIAN_TITLES.contains(s, i, e)) {
+    if ((flags & Lexicon.CLINICIAN) != 0) {
       clinicianEnd = wordEnd(skipInitial(skipSpaces(e < n && s.charAt(e) == '.' ? e + 1 : e, 1)));
       return;
     }
-    if (i - clinicianEnd <= 2 && i >= clinicianEnd) {
-      clinicianEnd = e;
-      return;
-    }
-    if (e - i < 2) {
+    if (e - i < 2 || (i - clinicianEnd <= 2 && i >= clinicianEnd)) {
+      clinicianEnd = i - clinicianEnd <= 2 && i >= clinicianEnd ? e : clinicianEnd;
       return;
     }
     if (i - titleEnd <= 2 && i - titleEnd >= 1) {
       report(IdentifierType.NAME, 0.75, i, e);
-      return;
-    }
-    if (i - nameCueEnd <= 2 && i - nameCueEnd >= 0) {
+    } else if (i - nameCueEnd <= 2 && i - nameCueEnd >= 0) {
       report(IdentifierType.NAME, 0.8, i, e);
-      return;
-    }
-    if (GIVEN.contains(s, i, e)) {
+    } else if ((flags & Lexicon.GIVEN) != 0) {
       givenThenFamily(i, e);
-    } else if (FAMILY.contains(s, i, e)) {
+    } else if ((flags & Lexicon.FAMILY) != 0) {
       familyThenGiven(i, e);
     }
   }
@@ -197,7 +155,8 @@ final class TextDetector {
     if (end - next < 2 || !isUpper(s.charAt(next))) {
       return;
     }
-    double confidence = FAMILY.contains(s, next, end) ? 0.8 : 0.4;
+    boolean family = (Lexicon.flags(s, next, end) & Lexicon.FAMILY) != 0;
+    double confidence = family ? 0.8 : 0.4;
     report(IdentifierType.NAME, confidence, i, end);
   }
 
@@ -208,7 +167,8 @@ final class TextDetector {
     }
     int next = skipSpaces(e + 1, 2);
     int end = wordEnd(next);
-    if (end - next >= 2 && isUpper(s.charAt(next)) && GIVEN.contains(s, next, end)) {
+    boolean given = (Lexicon.flags(s, next, end) & Lexicon.GIVEN) != 0;
+    if (end - next >= 2 && isUpper(s.charAt(next)) && given) {
       report(IdentifierType.NAME, 0.8, i, end);
     }
   }
@@ -224,7 +184,9 @@ final class TextDetector {
       j--;
     }
     int start = j + 1;
-    if (end - start >= 2 && isUpper(s.charAt(start)) && Cue.of(s, start, end) == Cue.NONE) {
+    if (end - start >= 2
+        && isUpper(s.charAt(start))
+        && (Lexicon.flags(s, start, end) & Lexicon.CUE_MASK) == 0) {
       report(IdentifierType.NAME, 0.8, start, end);
     }
   }

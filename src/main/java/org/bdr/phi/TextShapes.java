@@ -82,4 +82,58 @@ final class TextShapes {
     }
     return false;
   }
+
+  /** Splits at every {@code sep}, keeping empty parts (a plain split, no regular expression). */
+  static String[] split(String s, char sep) {
+    int parts = 1;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == sep) {
+        parts++;
+      }
+    }
+    String[] out = new String[parts];
+    int start = 0;
+    int k = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == sep) {
+        out[k++] = s.substring(start, i);
+        start = i + 1;
+      }
+    }
+    out[k] = s.substring(start);
+    return out;
+  }
+
+  /** Whether {@code len} bytes are well-formed UTF-8 (no overlong forms, no surrogates). */
+  static boolean validUtf8(byte[] b, int len) {
+    int i = 0;
+    while (i < len) {
+      while (i < len && b[i] >= 0) {
+        i++;
+      }
+      if (i >= len) {
+        return true;
+      }
+      int c = b[i] & 0xFF;
+      int extra =
+          c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+      if (extra < 0 || i + extra >= len) {
+        return false;
+      }
+      for (int k = 1; k <= extra; k++) {
+        if (i + k >= len || (b[i + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
+      int second = b[i + 1] & 0xFF;
+      if ((c == 0xE0 && second < 0xA0)
+          || (c == 0xED && second > 0x9F)
+          || (c == 0xF0 && second < 0x90)
+          || (c == 0xF4 && second > 0x8F)) {
+        return false;
+      }
+      i += extra + 1;
+    }
+    return true;
+  }
 }

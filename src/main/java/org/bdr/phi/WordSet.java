@@ -19,6 +19,9 @@ final class WordSet {
   private final int[] values;
   private final int mask;
 
+  /** Bit {@code len} of entry {@code c} is set when some word starts with c and has that length. */
+  private final long[] shapes = new long[27];
+
   private WordSet(List<String> words, List<Integer> wordValues) {
     int size = Integer.highestOneBit(Math.max(16, words.size() * 4));
     table = new String[size];
@@ -29,6 +32,9 @@ final class WordSet {
       int i = hash(w, 0, w.length()) & mask;
       while (table[i] != null && !table[i].equals(w)) {
         i = (i + 1) & mask;
+      }
+      if (w.length() < 64 && !w.isEmpty()) {
+        shapes[slot(w.charAt(0))] |= 1L << w.length();
       }
       if (table[i] == null) {
         table[i] = w;
@@ -59,6 +65,11 @@ final class WordSet {
 
   /** Loads a class-path resource of one word per line; lines starting with # are comments. */
   static WordSet load(String resource) {
+    return new WordSet(lines(resource), null);
+  }
+
+  /** The words of a class-path resource, lower case, without comments and blank lines. */
+  static List<String> lines(String resource) {
     List<String> list = new ArrayList<>();
     try (InputStream in = WordSet.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -74,12 +85,25 @@ final class WordSet {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read dictionary resource " + resource, e);
     }
-    return new WordSet(list, null);
+    return list;
   }
 
   /** The value of the word {@code from..to} of {@code s}, or -1 when it is not in the set. */
   int valueOf(CharSequence s, int from, int to) {
-    int i = hash(s, from, to) & mask;
+    return valueOf(s, from, to, -1);
+  }
+
+  /**
+   * Like {@link #valueOf(CharSequence, int, int)} with the word's hash already computed by the
+   * caller (see {@link #step}); -1 means not computed.
+   */
+  int valueOf(CharSequence s, int from, int to, int rawHash) {
+    int len = to - from;
+    if (len <= 0 || len >= 64 || (shapes[slot(s.charAt(from))] & (1L << len)) == 0) {
+      return -1;
+    }
+    int h = rawHash == -1 ? hash(s, from, to) : rawHash ^ (rawHash >>> 16);
+    int i = h & mask;
     for (String w; (w = table[i]) != null; i = (i + 1) & mask) {
       if (equalsIgnoreCase(w, s, from, to)) {
         return values[i];
@@ -94,13 +118,7 @@ final class WordSet {
 
   /** Whether the characters {@code from..to} of {@code s}, in any case, are a word of the set. */
   boolean contains(CharSequence s, int from, int to) {
-    int i = hash(s, from, to) & mask;
-    for (String w; (w = table[i]) != null; i = (i + 1) & mask) {
-      if (equalsIgnoreCase(w, s, from, to)) {
-        return true;
-      }
-    }
-    return false;
+    return valueOf(s, from, to) >= 0;
   }
 
   private static boolean equalsIgnoreCase(String w, CharSequence s, int from, int to) {
@@ -115,12 +133,22 @@ final class WordSet {
     return true;
   }
 
+  /** One step of the raw word hash, for callers that hash while they scan a word. */
+  static int step(int h, char c) {
+    return 31 * h + lower(c);
+  }
+
   private static int hash(CharSequence s, int from, int to) {
     int h = 0;
     for (int k = from; k < to; k++) {
       h = 31 * h + lower(s.charAt(k));
     }
     return h ^ (h >>> 16);
+  }
+
+  private static int slot(char c) {
+    char l = lower(c);
+    return l >= 'a' && l <= 'z' ? l - 'a' : 26;
   }
 
   private static char lower(char c) {

@@ -53,7 +53,7 @@ final class X12Reader {
   }
 
   private void segment(String seg, long line) {
-    String[] e = seg.split(java.util.regex.Pattern.quote(String.valueOf(elementSep)), -1);
+    String[] e = TextShapes.split(seg, elementSep);
     String id = e[0].trim();
     switch (id) {
       case "NM1" -> nm1(e, line);
