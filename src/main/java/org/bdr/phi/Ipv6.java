@@ -18,13 +18,13 @@ final class Ipv6 {
     while (r < s.length() && (isHex(s.charAt(r)) || s.charAt(r) == ':')) {
       r++;
     }
-    if (l > 0 && TextShapes.isAlnum(s.charAt(l - 1))
-        || r < s.length() && TextShapes.isAlnum(s.charAt(r))) {
-      return r;
+    boolean glued =
+        l > 0 && TextShapes.isAlnum(s.charAt(l - 1))
+            || r < s.length() && TextShapes.isAlnum(s.charAt(r));
+    if (glued || !valid(s.subSequence(l, r).toString())) {
+      return at + 1;
     }
-    if (valid(s.subSequence(l, r).toString())) {
-      detector.report(IdentifierType.IP, detector.cueAt(l) == Cue.IP ? 0.9 : 0.6, l, r);
-    }
+    detector.report(IdentifierType.IP, detector.cueAt(l) == Cue.IP ? 0.9 : 0.6, l, r);
     return r;
   }
 

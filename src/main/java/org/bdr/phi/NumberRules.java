@@ -19,6 +19,9 @@ final class NumberRules {
           "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
           "VT", "VA", "WA", "WV", "WI", "WY", "PR");
 
+  private static final java.util.regex.Pattern LOG_LEVEL =
+      java.util.regex.Pattern.compile("\\b(INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|NOTICE)\\b");
+
   private final TextDetector detector;
   private final int[] len = new int[MAX_GROUPS];
   private final int[] start = new int[MAX_GROUPS];
@@ -31,6 +34,9 @@ final class NumberRules {
 
   /** Classifies the number token starting at {@code i}; returns where it ends. */
   int token(CharSequence s, int i) {
+    if (TextShapes.isUuidAt(s, i)) {
+      return i + 36;
+    }
     Cue cue = detector.cueAt(i);
     int phone = phoneEnd(s, i);
     if (phone > 0) {
@@ -119,8 +125,30 @@ final class NumberRules {
     if (!ymd && !mdy) {
       return false;
     }
-    detector.report(IdentifierType.DATE, dateConfidence(cue, 0.7), i, end);
+    double plain = logTimestamp(s, i, end) ? 0.3 : 0.7;
+    detector.report(IdentifierType.DATE, dateConfidence(cue, plain), i, end);
     return true;
+  }
+
+  /**
+   * A date with a time at the start of a log line ("2024-03-01T10:15:30Z INFO ...") stamps an event
+   * of a program, not of a person.
+   */
+  private static boolean logTimestamp(CharSequence s, int i, int end) {
+    if (i > 1 || (i == 1 && s.charAt(0) != '[')) {
+      return false;
+    }
+    boolean time =
+        end + 6 <= s.length()
+            && (s.charAt(end) == 'T' || s.charAt(end) == ' ')
+            && isDigit(s.charAt(end + 1))
+            && isDigit(s.charAt(end + 2))
+            && s.charAt(end + 3) == ':';
+    if (!time) {
+      return false;
+    }
+    String rest = s.subSequence(end, Math.min(s.length(), end + 64)).toString();
+    return LOG_LEVEL.matcher(rest).find();
   }
 
   private boolean compactDate(CharSequence s, int i, int end, Cue cue) {
@@ -342,6 +370,9 @@ final class NumberRules {
 
   /** Classifies a token of letters and digits starting at {@code i}; returns its end. */
   int alnumToken(CharSequence s, int i) {
+    if (TextShapes.isUuidAt(s, i)) {
+      return i + 36;
+    }
     int n = s.length();
     int e = i;
     while (e < n

@@ -131,11 +131,14 @@ final class TextDetector {
       return;
     }
     if ((flags & Lexicon.CLINICIAN) != 0) {
-      clinicianEnd = wordEnd(skipInitial(skipSpaces(e < n && s.charAt(e) == '.' ? e + 1 : e, 1)));
+      clinicianEnd = e < n && s.charAt(e) == '.' ? e + 1 : e;
       return;
     }
-    if (e - i < 2 || (i - clinicianEnd <= 2 && i >= clinicianEnd)) {
-      clinicianEnd = i - clinicianEnd <= 2 && i >= clinicianEnd ? e : clinicianEnd;
+    if (i - clinicianEnd <= 3 && i >= clinicianEnd) {
+      clinicianEnd = e < n && s.charAt(e) == '.' ? e + 1 : e;
+      return;
+    }
+    if (e - i < 2) {
       return;
     }
     if (i - titleEnd <= 2 && i - titleEnd >= 1) {
@@ -162,13 +165,15 @@ final class TextDetector {
 
   private void familyThenGiven(int i, int e) {
     int n = s.length();
-    if (e >= n || (s.charAt(e) != ',' && s.charAt(e) != '^')) {
+    boolean capitals = allUpper(i, e);
+    if (e >= n || (s.charAt(e) != ',' && s.charAt(e) != '^' && !(capitals && s.charAt(e) == ' '))) {
       return;
     }
     int next = skipSpaces(e + 1, 2);
     int end = wordEnd(next);
     boolean given = (Lexicon.flags(s, next, end) & Lexicon.GIVEN) != 0;
-    if (end - next >= 2 && isUpper(s.charAt(next)) && given) {
+    boolean sameCase = s.charAt(e) != ' ' || allUpper(next, end);
+    if (end - next >= 2 && isUpper(s.charAt(next)) && given && sameCase) {
       report(IdentifierType.NAME, 0.8, i, end);
     }
   }
@@ -189,6 +194,15 @@ final class TextDetector {
         && (Lexicon.flags(s, start, end) & Lexicon.CUE_MASK) == 0) {
       report(IdentifierType.NAME, 0.8, start, end);
     }
+  }
+
+  private boolean allUpper(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!isUpper(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int skipSpaces(int at, int max) {
