@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of scanning one file.
+ * The outcome of scanning one file. Its findings, and everything a {@link ScanReport} holds, name
+ * the file by its safe path, because file names often hold a patient's name; only {@link #path()}
+ * keeps the caller's own name, so the caller can tell which file it was. {@link #toString()} shows
+ * the safe path only.
  *
- * @param path the file as the caller named it
+ * @param path the file as the caller named it; may itself hold PHI, so do not log it
  * @param safePath the same path with every name part that holds an identifier replaced by its type
  *     in brackets, such as {@code [NAME]_[NAME]_1234.json}; safe to log
  * @param status whether the file was scanned, skipped or failed
@@ -26,5 +29,19 @@ public record FileResult(
     if (status == ScanStatus.ERROR && reason == null) {
       throw new IllegalArgumentException("an ERROR result needs a reason");
     }
+  }
+
+  /** Shows the safe path, the status, the reason and the number of findings. */
+  @Override
+  public String toString() {
+    return "FileResult[safePath="
+        + safePath
+        + ", status="
+        + status
+        + ", reason="
+        + reason
+        + ", findings="
+        + findings.size()
+        + "]";
   }
 }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Where an identifier of some type sits in a file. A finding never holds the identifier itself.
  *
- * @param path the file as the caller named it
+ * @param path the file's safe path: the caller's path with every name part that holds an identifier
+ *     replaced by its type in brackets
  * @param line the 1-based line, or 0 when the file or folder name holds the identifier or the file
  *     has no lines (DICOM)
  * @param field the record or field path, such as {@code PID-5} or {@code

@@ -2,12 +2,9 @@ package org.bdr.phi;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +38,7 @@ public final class PhiScanner {
     List<FileResult> results = new ArrayList<>();
     List<Finding> folderFindings = new ArrayList<>();
     for (Path root : roots) {
-      walk(root, results, folderFindings);
+      new FolderWalk(options, results, folderFindings).walk(root);
     }
     return ScanReport.of(results, folderFindings);
   }
@@ -55,49 +52,14 @@ public final class PhiScanner {
     return new ScanSession(Objects.requireNonNull(displayPath, "displayPath"), options);
   }
 
-  private void walk(Path root, List<FileResult> results, List<Finding> folderFindings) {
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              folderFindings.addAll(folderName(dir));
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()) {
-                results.add(scanFile(file));
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              results.add(open(file.toString()).fail(readFailure(e)));
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException | RuntimeException e) {
-      results.add(open(root.toString()).fail("could not walk the folder (" + className(e) + ")"));
-    }
-  }
-
-  private List<Finding> folderName(Path dir) {
-    Path name = dir.getFileName();
-    if (name == null) {
-      return List.of();
-    }
-    FindingSink sink = new FindingSink(dir.toString(), options);
-    PathNames.scan(name.toString(), new TextDetector(), sink);
-    return sink.findings();
-  }
-
   /** Reads one file into a {@link FileScan}; a failure while reading becomes an error entry. */
   FileResult scanFile(Path file) {
-    FileScan scan = open(file.toString());
+    return scanFile(file, null, options);
+  }
+
+  /** Reads one file, naming it with an already redacted folder part when given. */
+  static FileResult scanFile(Path file, String safeDir, ScanOptions options) {
+    FileScan scan = new ScanSession(file.toString(), safeDir, options);
     byte[] buf = new byte[READ_SIZE];
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.read(buf)) > 0; ) {
@@ -109,14 +71,14 @@ public final class PhiScanner {
     return scan.finish();
   }
 
-  private static String readFailure(Exception e) {
+  static String readFailure(Exception e) {
     if (e instanceof NoSuchFileException) {
       return "the file disappeared before it could be read";
     }
     return "could not read the file (" + className(e) + ")";
   }
 
-  private static String className(Exception e) {
+  static String className(Exception e) {
     return e.getClass().getSimpleName();
   }
 }

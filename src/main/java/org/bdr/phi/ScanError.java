@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A file that could not be scanned.
  *
- * @param path the file as the caller named it
+ * @param path the file's safe path
  * @param reason what went wrong; never quotes file content
  */
 public record ScanError(String path, String reason) {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a scan of files and folders found.
+ * What a scan of files and folders found. Every path in it is a safe path, with name parts that
+ * hold identifiers replaced by their type, so the report can be logged and shown.
  *
  * @param findings every finding, in scan order
  * @param filesScanned how many files were read and scanned
@@ -46,8 +47,8 @@ public record ScanReport(
       all.addAll(r.findings());
       switch (r.status()) {
         case SCANNED -> scanned++;
-        case SKIPPED_BINARY -> skipped.add(r.path());
-        case ERROR -> errors.add(new ScanError(r.path(), r.reason()));
+        case SKIPPED_BINARY -> skipped.add(r.safePath());
+        case ERROR -> errors.add(new ScanError(r.safePath(), r.reason()));
       }
       if (!r.findings().isEmpty()) {
         perFile.add(new FileCount(r.safePath(), r.findings().size()));

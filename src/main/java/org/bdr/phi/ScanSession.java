@@ -1,6 +1,8 @@
 package org.bdr.phi;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The {@link FileScan} behind {@link PhiScanner#open}: buffers a file up to {@link #CAP} bytes to
@@ -26,9 +28,20 @@ final class ScanSession implements FileScan {
   private String note;
   private FileResult result;
 
+  private final String safeDir;
+
   ScanSession(String path, ScanOptions options) {
+    this(path, null, options);
+  }
+
+  /**
+   * A session whose safe path starts with {@code safeDir} (the folder part, already redacted) when
+   * given, else with the folder part of {@code path} as is.
+   */
+  ScanSession(String path, String safeDir, ScanOptions options) {
     this.path = path;
     this.name = PathNames.lastPart(path);
+    this.safeDir = safeDir != null ? safeDir : path.substring(0, path.length() - name.length());
     this.sink = new FindingSink(path, options);
   }
 
@@ -65,7 +78,8 @@ final class ScanSession implements FileScan {
       status = scanContent();
     } catch (RuntimeException | StackOverflowError e) {
       status = ScanStatus.ERROR;
-      note = "could not read the file as " + format + " (" + e.getClass().getSimpleName() + ")";
+      String what = e instanceof UnreadableContent ? e.getMessage() : e.getClass().getSimpleName();
+      note = "could not read the file as " + format + " (" + what + ")";
     }
     buf = null;
     return done(status, note);
@@ -82,9 +96,12 @@ final class ScanSession implements FileScan {
   }
 
   private FileResult done(ScanStatus status, String reason) {
-    String safeName = PathNames.scan(name, detector, sink);
-    String safePath = path.substring(0, path.length() - name.length()) + safeName;
-    result = new FileResult(path, safePath, status, reason, sink.findings());
+    String safePath = safeDir + PathNames.scan(name, detector, sink);
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : sink.findings()) {
+      findings.add(new Finding(safePath, f.line(), f.field(), f.type(), f.confidence(), f.hint()));
+    }
+    result = new FileResult(path, safePath, status, reason, findings);
     return result;
   }
 

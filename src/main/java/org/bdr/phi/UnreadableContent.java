@@ -9,6 +9,15 @@ final class UnreadableContent extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   UnreadableContent(Throwable original) {
-    super(original.getClass().getSimpleName(), null, false, false);
+    super(describe(original), null, false, false);
+  }
+
+  /** The original's class name, or a fixed phrase for a zip bomb; never its message. */
+  private static String describe(Throwable original) {
+    String message = String.valueOf(original.getMessage());
+    if (message.contains("Zip bomb")) {
+      return "zip bomb suspected: an entry inflates beyond the allowed ratio";
+    }
+    return original.getClass().getSimpleName();
   }
 }
