@@ -36,10 +36,11 @@ final class KnownValues {
    */
   static void findRepeats(CharSequence text, LineIndex lines, FindingSink sink, boolean names) {
     List<String> values = new ArrayList<>();
+    List<IdentifierType> types = new ArrayList<>();
     Map<String, Integer> byFirstToken = new HashMap<>();
     List<List<Integer>> candidates = new ArrayList<>();
     for (Map.Entry<String, IdentifierType> e : sink.knownValues().entrySet()) {
-      String v = e.getKey();
+      String v = fromFirstAlnum(e.getKey());
       int first = firstTokenEnd(v);
       if (first == 0 || (!names && e.getValue() == IdentifierType.NAME)) {
         continue;
@@ -54,6 +55,7 @@ final class KnownValues {
               });
       candidates.get(slot).add(values.size());
       values.add(v);
+      types.add(e.getValue());
     }
     if (values.isEmpty()) {
       return;
@@ -62,7 +64,7 @@ final class KnownValues {
     if (lines == null) {
       lines = LineIndex.of(text);
     }
-    scanTokens(text, lines, sink, firstTokens, candidates, values);
+    scanTokens(text, lines, sink, firstTokens, candidates, values, types);
   }
 
   private static void scanTokens(
@@ -71,8 +73,8 @@ final class KnownValues {
       FindingSink sink,
       WordSet firstTokens,
       List<List<Integer>> candidates,
-      List<String> values) {
-    Map<String, IdentifierType> known = sink.knownValues();
+      List<String> values,
+      List<IdentifierType> types) {
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -91,7 +93,7 @@ final class KnownValues {
           int to = i + v.length();
           if (to <= n && regionEquals(s, i, v) && (to == n || !glued(s.charAt(to)))) {
             long line = lines.lineOf(i);
-            IdentifierType type = known.get(v);
+            IdentifierType type = types.get(index);
             if (!sink.has(line, type)) {
               sink.add(line, null, type, REPEAT_CONFIDENCE, v);
             }
@@ -100,6 +102,14 @@ final class KnownValues {
       }
       i = e;
     }
+  }
+
+  private static String fromFirstAlnum(String v) {
+    int k = 0;
+    while (k < v.length() && !TextShapes.isAlnum(v.charAt(k))) {
+      k++;
+    }
+    return v.substring(k);
   }
 
   private static int firstTokenEnd(String v) {

@@ -93,6 +93,12 @@ final class TextDetector {
     if (i > 0 && isDigit(s.charAt(i - 1))) {
       return e;
     }
+    if (e - i <= 8
+        && e < n
+        && (isDigit(s.charAt(e)) || s.charAt(e) == '-')
+        && TextShapes.isUuidAt(s, i)) {
+      return i + 36;
+    }
     boolean upper = isUpper(s.charAt(i));
     int flags = Lexicon.flags(s, i, e, h, upper);
     Cue c = Lexicon.cue(flags);
