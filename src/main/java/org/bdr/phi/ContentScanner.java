@@ -46,9 +46,24 @@ final class ContentScanner {
     return "not well-formed JSON; scanned as text";
   }
 
+  /** Scans a buffered file line by line in place, long lines in pieces of the line cap. */
   private void lines(byte[] bytes, int size) {
-    LineScanner lines = new LineScanner(detector, sink);
-    lines.update(bytes, 0, size);
-    lines.finish();
+    int start = 0;
+    long line = 1;
+    for (int i = 0; i <= size; i++) {
+      byte b = i < size ? bytes[i] : (byte) '\n';
+      if (b != '\n' && b != '\r') {
+        continue;
+      }
+      for (int p = start; p < i; p += LineScanner.MAX_LINE) {
+        int len = Math.min(LineScanner.MAX_LINE, i - p);
+        detector.scan(new Latin1Text(bytes, p, len), line, null, Cue.NONE, sink);
+      }
+      if (b == '\r' && i + 1 < size && bytes[i + 1] == '\n') {
+        i++;
+      }
+      line++;
+      start = i + 1;
+    }
   }
 }

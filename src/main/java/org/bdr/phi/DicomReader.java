@@ -157,7 +157,7 @@ final class DicomReader {
   private int u16(int pos) {
     int lo = b[pos] & 0xFF;
     int hi = b[pos + 1] & 0xFF;
-    return bigEndian && !isMetaOrItem(pos) ? (lo << 8) | hi : (hi << 8) | lo;
+    return bigEndian ? (lo << 8) | hi : (hi << 8) | lo;
   }
 
   private long u32(int pos) {
@@ -168,9 +168,5 @@ final class DicomReader {
     return bigEndian
         ? (b0 << 24) | (b1 << 16) | (b2 << 8) | b3
         : (b3 << 24) | (b2 << 16) | (b1 << 8) | b0;
-  }
-
-  private boolean isMetaOrItem(int pos) {
-    return false;
   }
 }

@@ -20,9 +20,13 @@ final class FindingSink {
 
   private final String path;
   private final ScanOptions options;
-  private final Map<Key, Finding> findings = new HashMap<>();
+  private final Map<Key, Finding> findings = new HashMap<>(1024);
+  private long lastLine = -1;
+  private String lastField;
+  private IdentifierType lastType;
+  private double lastConfidence;
   private final Map<String, IdentifierType> known = new HashMap<>();
-  private final java.util.Set<Key> lineTypes = new java.util.HashSet<>();
+  private java.util.Set<Key> lineTypes;
   private long dropped;
 
   FindingSink(String path, ScanOptions options) {
@@ -48,6 +52,12 @@ final class FindingSink {
     if (!options.sensitivity().reports(confidence)) {
       return;
     }
+    if (line == lastLine
+        && type == lastType
+        && field == lastField
+        && confidence <= lastConfidence) {
+      return;
+    }
     Key key = new Key(line, field, type);
     Finding old = findings.get(key);
     if (old != null && old.confidence() >= confidence) {
@@ -58,11 +68,23 @@ final class FindingSink {
       return;
     }
     findings.put(key, new Finding(path, line, field, type, round(confidence), hint(type, value)));
-    lineTypes.add(new Key(line, null, type));
+    if (lineTypes != null) {
+      lineTypes.add(new Key(line, null, type));
+    }
+    lastLine = line;
+    lastField = field;
+    lastType = type;
+    lastConfidence = confidence;
   }
 
   /** Whether some finding of this type already sits on this line. */
   boolean has(long line, IdentifierType type) {
+    if (lineTypes == null) {
+      lineTypes = new java.util.HashSet<>();
+      for (Key k : findings.keySet()) {
+        lineTypes.add(new Key(k.line(), null, k.type()));
+      }
+    }
     return lineTypes.contains(new Key(line, null, type));
   }
 

@@ -82,6 +82,11 @@ final class ScanSession implements FileScan {
       note = "could not read the file as " + format + " (" + what + ")";
     }
     buf = null;
+    if (sink.dropped() > 0) {
+      String capped =
+          "more than " + FindingSink.MAX_FINDINGS + " findings; " + sink.dropped() + " not kept";
+      note = note == null ? capped : note + "; " + capped;
+    }
     return done(status, note);
   }
 
