@@ -18,12 +18,8 @@ final class TextDetector {
   private long line;
   private String field;
   private FindingSink sink;
-  private Cue cue = Cue.NONE;
-  private int cueEnd;
-  private int wordsSinceCue;
   private Cue fieldCue = Cue.NONE;
   private int titleEnd = -10;
-  private int nameCueEnd = -10;
   private int clinicianEnd = -10;
   private java.util.List<int[]> ranges;
 
@@ -34,11 +30,7 @@ final class TextDetector {
     field = fieldPath;
     sink = to;
     fieldCue = context == null ? Cue.NONE : context;
-    cue = Cue.NONE;
-    wordsSinceCue = 0;
-    cueEnd = -100;
     titleEnd = -10;
-    nameCueEnd = -10;
     clinicianEnd = -10;
     int n = text.length();
     for (int i = 0; i < n; ) {
@@ -61,10 +53,32 @@ final class TextDetector {
 
   // ---- state shared with NumberRules ----
 
-  /** The cue in force for a value starting at {@code at}: a recent context word or the field's. */
+  /**
+   * The cue in force for a value starting at {@code at}: a context word within 24 characters before
+   * it, with at most two other words between (fillers such as "number" or "of" do not count), or
+   * else the field's cue. Looked up lazily, so plain words cost no lookup.
+   */
   Cue cueAt(int at) {
-    if (cue != Cue.NONE && at - cueEnd <= 24 && wordsSinceCue <= 2) {
-      return cue;
+    int k = at - 1;
+    int words = 0;
+    int limit = Math.max(0, at - 40);
+    while (k >= limit) {
+      if (!isLetter(s.charAt(k))) {
+        k--;
+        continue;
+      }
+      int end = k + 1;
+      while (k >= 0 && isLetter(s.charAt(k))) {
+        k--;
+      }
+      int start = k + 1;
+      Cue c = Lexicon.cue(Lexicon.flags(s, start, end, -1, false));
+      if (c != Cue.NONE) {
+        return at - end <= 24 ? c : fieldCue;
+      }
+      if (!Lexicon.filler(s, start, end, -1) && ++words > 2) {
+        break;
+      }
     }
     return fieldCue;
   }
@@ -85,45 +99,46 @@ final class TextDetector {
 
   private int word(int i) {
     int n = s.length();
-    int h = WordSet.step(0, s.charAt(i));
     int e = i + 1;
-    for (char c; e < n && (isLetter(c = s.charAt(e)) || apostrophe(e)); e++) {
-      h = WordSet.step(h, c);
+    while (e < n && (isLetter(s.charAt(e)) || apostrophe(e))) {
+      e++;
     }
     if (i > 0 && isDigit(s.charAt(i - 1))) {
       return e;
     }
-    if (e - i <= 8
-        && e < n
-        && (isDigit(s.charAt(e)) || s.charAt(e) == '-')
-        && TextShapes.isUuidAt(s, i)) {
+    boolean glued = e < n && (isDigit(s.charAt(e)) || s.charAt(e) == '-');
+    if (glued && e - i <= 8 && TextShapes.isUuidAt(s, i)) {
       return i + 36;
     }
-    boolean upper = isUpper(s.charAt(i));
-    int flags = Lexicon.flags(s, i, e, h, upper);
-    Cue c = Lexicon.cue(flags);
-    if (e < n && isDigit(s.charAt(e)) && c == Cue.NONE) {
-      return numbers.alnumToken(s, i);
+    if (glued && isDigit(s.charAt(e))) {
+      boolean cueWord = Lexicon.cue(Lexicon.flags(s, i, e, -1, false)) != Cue.NONE;
+      return cueWord ? e : numbers.alnumToken(s, i);
     }
-    if (c != Cue.NONE) {
-      cue = c;
-      cueEnd = e;
-      wordsSinceCue = 0;
-      if (c == Cue.NAME && e < n && s.charAt(e) == ':') {
-        nameCueEnd = e + 1;
-      }
-      return e;
-    }
-    if (upper) {
+    if (isUpper(s.charAt(i))) {
+      int flags = Lexicon.flags(s, i, e, -1, true);
       names(i, e, flags);
       if ((flags & Lexicon.MONTH) != 0) {
         numbers.monthDate(s, i, e);
       }
     }
-    if (cue != Cue.NONE && !Lexicon.filler(s, i, e, h)) {
-      wordsSinceCue++;
-    }
     return e;
+  }
+
+  /** Whether a name cue and a colon come right before {@code i}: "Patient: ", "Name:". */
+  private boolean afterNameCue(int i) {
+    int k = i - 1;
+    while (k >= 0 && s.charAt(k) == ' ' && i - k <= 2) {
+      k--;
+    }
+    if (k < 1 || s.charAt(k) != ':') {
+      return false;
+    }
+    int end = k;
+    int start = end;
+    while (start > 0 && isLetter(s.charAt(start - 1))) {
+      start--;
+    }
+    return start < end && Lexicon.cue(Lexicon.flags(s, start, end, -1, false)) == Cue.NAME;
   }
 
   private boolean apostrophe(int at) {
@@ -149,7 +164,7 @@ final class TextDetector {
     }
     if (i - titleEnd <= 2 && i - titleEnd >= 1) {
       report(IdentifierType.NAME, 0.75, i, e);
-    } else if (i - nameCueEnd <= 2 && i - nameCueEnd >= 0) {
+    } else if (afterNameCue(i)) {
       report(IdentifierType.NAME, 0.8, i, e);
     } else if ((flags & Lexicon.GIVEN) != 0) {
       givenThenFamily(i, e);

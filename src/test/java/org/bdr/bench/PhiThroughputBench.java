@@ -39,6 +39,7 @@ public final class PhiThroughputBench {
     PhiScanner scanner = new PhiScanner(new ScanOptions(Sensitivity.MEDIUM, false));
     System.out.printf("%-10s %8s %10s %9s%n", "kind", "MB", "MB/s", "findings");
     only = args.length > 2 ? args[2] : null;
+    baseline(sample(corpus, "synthea/text", ".txt", mb));
     run(scanner, "text", sample(corpus, "synthea/text", ".txt", mb), "notes.txt");
     run(scanner, "csv", sample(corpus, "synthea/csv", "observations.csv", mb), "rows.csv");
     run(scanner, "json", sample(corpus, "synthea/fhir-ndjson", ".ndjson", mb), "bulk.ndjson");
@@ -85,6 +86,44 @@ public final class PhiThroughputBench {
     rates.sort(Double::compare);
     System.out.printf(
         Locale.ROOT, "%-10s %8.1f %10.1f %9d%n", kind, data.length / 1e6, rates.get(2), findings);
+  }
+
+  /**
+   * Calibrates the machine: a plain byte loop that counts words and digits, the least any text
+   * scanner must do. On a shared, busy machine every figure drops; compare the rows to this one.
+   */
+  private static void baseline(byte[] data) {
+    if (only != null && !only.equals("baseline")) {
+      return;
+    }
+    List<Double> rates = new ArrayList<>();
+    long words = 0;
+    for (int r = 0; r < 6; r++) {
+      long t0 = CPU.getCurrentThreadCpuTime();
+      words = countWords(data);
+      double secs = (CPU.getCurrentThreadCpuTime() - t0) / 1e9;
+      rates.add(data.length / 1e6 / secs);
+    }
+    rates.sort(Double::compare);
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s %8.1f %10.1f %9s%n",
+        "baseline",
+        data.length / 1e6,
+        rates.get(3),
+        words > 0 ? "-" : "0");
+  }
+
+  private static long countWords(byte[] b) {
+    long words = 0;
+    boolean inWord = false;
+    for (byte x : b) {
+      int c = (x & 0xFF) | 32;
+      boolean letter = c >= 'a' && c <= 'z';
+      words += letter && !inWord ? 1 : 0;
+      inWord = letter;
+    }
+    return words;
   }
 
   private static FileResult scan(PhiScanner scanner, byte[] data, String name) {
