@@ -16,6 +16,10 @@
  *       backup reads each file once; {@link org.bdr.phi.PhiScanner#scan} walks folders.
  * </ul>
  *
+ * <p>File names often hold a patient's name, so findings and reports name files by their <em>safe
+ * path</em>, in which every name part that holds an identifier is replaced by its type in brackets;
+ * only {@link org.bdr.phi.FileResult#path()} keeps the caller's own name.
+ *
  * <p>Structured formats (FHIR JSON, C-CDA XML, HL7 v2, X12, CSV, DICOM) are read by their
  * structure, so a value's field decides its type; free text goes through one pass of cheap
  * character triggers followed by local validators.
