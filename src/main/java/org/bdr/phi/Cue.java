@@ -138,6 +138,10 @@ enum Cue {
     if (whole != NONE) {
       return whole;
     }
+    String letters = s.replaceAll("[^a-z]", "");
+    if (letters.endsWith("date") || letters.endsWith("datetime") || letters.startsWith("date")) {
+      return DATE;
+    }
     Cue found = NONE;
     for (String part : s.split("[^a-z]+")) {
       Cue c = of(part, 0, part.length());

@@ -103,7 +103,7 @@ public final class PhiAccuracyBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     print(sensitivity, tally(predicted), errors, seconds);
     String show = System.getProperty("bench.show");
-    if (show != null && sensitivity == Sensitivity.MEDIUM) {
+    if (show != null && sensitivity.name().equals(System.getProperty("bench.at", "MEDIUM"))) {
       showMisses(show, predicted);
     }
   }
