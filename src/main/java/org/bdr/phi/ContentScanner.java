@@ -1,0 +1,69 @@
+package org.bdr.phi;
+
+/**
+ * Runs the reader for a detected format over a buffered file, falls back to line scanning when the
+ * structure turns out broken, and finally looks for repeats of identifiers the structure revealed.
+ */
+final class ContentScanner {
+
+  private final TextDetector detector;
+  private final FindingSink sink;
+
+  ContentScanner(TextDetector detector, FindingSink sink) {
+    this.detector = detector;
+    this.sink = sink;
+  }
+
+  /** Scans the bytes; returns a note when the file was read other than its format says, or null. */
+  String scan(Format format, byte[] bytes, int size, String name) {
+    Latin1Text text = new Latin1Text(bytes, 0, size);
+    String note = null;
+    switch (format) {
+      case HL7 -> new Hl7Reader(detector, sink).read(text);
+      case X12 -> new X12Reader(detector, sink).read(text);
+      case CSV -> new CsvReader(detector, sink, ',').read(text);
+      case TSV -> new CsvReader(detector, sink, '\t').read(text);
+      case JSON -> note = json(bytes, size, text);
+      case XML -> new XmlReader(detector, sink).read(text);
+      case DICOM -> new DicomReader(sink).read(bytes, size, name);
+      case PDF, DOCX, XLSX -> DocumentText.scan(format, bytes, size, detector, sink);
+      default -> lines(bytes, size);
+    }
+    if (format.textual() && format != Format.TEXT) {
+      KnownValues.findRepeats(text, null, sink, format != Format.HL7);
+    }
+    return note;
+  }
+
+  private String json(byte[] bytes, int size, Latin1Text text) {
+    if (new JsonReader(detector, sink).read(bytes, size)) {
+      return null;
+    }
+    if (new JsonReader(detector, sink).read(text.toString())) {
+      return null;
+    }
+    lines(bytes, size);
+    return "not well-formed JSON; scanned as text";
+  }
+
+  /** Scans a buffered file line by line in place, long lines in pieces of the line cap. */
+  private void lines(byte[] bytes, int size) {
+    int start = 0;
+    long line = 1;
+    for (int i = 0; i <= size; i++) {
+      byte b = i < size ? bytes[i] : (byte) '\n';
+      if (b != '\n' && b != '\r') {
+        continue;
+      }
+      for (int p = start; p < i; p += LineScanner.MAX_LINE) {
+        int len = Math.min(LineScanner.MAX_LINE, i - p);
+        detector.scan(new Latin1Text(bytes, p, len), line, null, Cue.NONE, sink);
+      }
+      if (b == '\r' && i + 1 < size && bytes[i + 1] == '\n') {
+        i++;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+}

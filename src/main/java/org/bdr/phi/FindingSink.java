@@ -1,0 +1,160 @@
+package org.bdr.phi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects the detections of one file: drops those below the sensitivity, keeps one finding per
+ * line, field and type, and remembers identifying values so their repeats elsewhere in the same
+ * file are found too. Matched text is used for hints and repeats only, never stored in a finding.
+ */
+final class FindingSink {
+
+  static final int MAX_FINDINGS = 200_000;
+  private static final int MAX_KNOWN = 4_096;
+
+  private record Key(long line, String field, IdentifierType type) {}
+
+  private final String path;
+  private final ScanOptions options;
+  private final Map<Key, Finding> findings = new HashMap<>(1024);
+  private long lastLine = -1;
+  private String lastField;
+  private IdentifierType lastType;
+  private double lastConfidence;
+  private final Map<String, IdentifierType> known = new HashMap<>();
+  private java.util.Set<Key> lineTypes;
+  private long dropped;
+
+  FindingSink(String path, ScanOptions options) {
+    this.path = Objects.requireNonNull(path);
+    this.options = Objects.requireNonNull(options);
+  }
+
+  ScanOptions options() {
+    return options;
+  }
+
+  /** Whether detections should pass their matched text (for masked hints). */
+  boolean wantsValues() {
+    return options.hintsWanted();
+  }
+
+  Sensitivity sensitivity() {
+    return options.sensitivity();
+  }
+
+  /** Records a detection; {@code value} feeds the masked hint and is not kept. */
+  void add(long line, String field, IdentifierType type, double confidence, CharSequence value) {
+    if (!options.sensitivity().reports(confidence)) {
+      return;
+    }
+    if (line == lastLine
+        && type == lastType
+        && field == lastField
+        && confidence <= lastConfidence) {
+      return;
+    }
+    Key key = new Key(line, field, type);
+    Finding old = findings.get(key);
+    if (old != null && old.confidence() >= confidence) {
+      return;
+    }
+    if (old == null && findings.size() >= MAX_FINDINGS) {
+      dropped++;
+      return;
+    }
+    findings.put(key, new Finding(path, line, field, type, round(confidence), hint(type, value)));
+    if (lineTypes != null) {
+      lineTypes.add(new Key(line, null, type));
+    }
+    lastLine = line;
+    lastField = field;
+    lastType = type;
+    lastConfidence = confidence;
+  }
+
+  /** Whether some finding of this type already sits on this line. */
+  boolean has(long line, IdentifierType type) {
+    if (lineTypes == null) {
+      lineTypes = new java.util.HashSet<>();
+      for (Key k : findings.keySet()) {
+        lineTypes.add(new Key(k.line(), null, k.type()));
+      }
+    }
+    return lineTypes.contains(new Key(line, null, type));
+  }
+
+  /** Records a structural detection and remembers the value so its repeats are found. */
+  void addKnown(long line, String field, IdentifierType type, double confidence, String value) {
+    add(line, field, type, confidence, value);
+    remember(type, value);
+  }
+
+  /** Remembers a value as an identifier of this file, so its repeats are found. */
+  void remember(IdentifierType type, String value) {
+    if (value == null || known.size() >= MAX_KNOWN) {
+      return;
+    }
+    String v = value.strip();
+    if (KnownValues.worthRemembering(type, v)) {
+      known.putIfAbsent(v, type);
+    }
+  }
+
+  Map<String, IdentifierType> knownValues() {
+    return known;
+  }
+
+  long dropped() {
+    return dropped;
+  }
+
+  /** The findings in file order. */
+  List<Finding> findings() {
+    List<Finding> list = new ArrayList<>(findings.values());
+    list.sort(FindingSink::compare);
+    return list;
+  }
+
+  private static int compare(Finding a, Finding b) {
+    int c = Long.compare(a.line(), b.line());
+    if (c != 0) {
+      return c;
+    }
+    c = a.type().compareTo(b.type());
+    if (c != 0) {
+      return c;
+    }
+    String fa = a.field() == null ? "" : a.field();
+    return fa.compareTo(b.field() == null ? "" : b.field());
+  }
+
+  private String hint(IdentifierType type, CharSequence value) {
+    if (value == null || !options.hintsWanted()) {
+      return null;
+    }
+    if (type != IdentifierType.SSN && type != IdentifierType.ACCOUNT) {
+      return null;
+    }
+    StringBuilder digits = new StringBuilder();
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      }
+    }
+    if (digits.length() < 8) {
+      return type == IdentifierType.SSN ? "***-**-****" : "****";
+    }
+    String last = digits.substring(digits.length() - 4);
+    return type == IdentifierType.SSN ? "***-**-" + last : "****" + last;
+  }
+
+  private static double round(double confidence) {
+    return Math.round(confidence * 100) / 100.0;
+  }
+}

@@ -1,0 +1,90 @@
+package org.bdr.phi;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks a folder tree for {@link PhiScanner#scan}: scans every folder name and file, and builds
+ * each one's safe path from its folder's safe path, so a patient's name in a folder name is
+ * redacted in the paths of everything below it. Symbolic links are not followed.
+ */
+final class FolderWalk {
+
+  private final ScanOptions options;
+  private final List<FileResult> results;
+  private final List<Finding> folderFindings;
+  private final Map<Path, String> safeDirs = new HashMap<>();
+
+  FolderWalk(ScanOptions options, List<FileResult> results, List<Finding> folderFindings) {
+    this.options = options;
+    this.results = results;
+    this.folderFindings = folderFindings;
+  }
+
+  void walk(Path root) {
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              folder(dir);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                results.add(PhiScanner.scanFile(file, safeDirOf(file), options));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              ScanSession s = new ScanSession(file.toString(), safeDirOf(file), options);
+              results.add(s.fail(PhiScanner.readFailure(e)));
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      ScanSession s = new ScanSession(root.toString(), options);
+      results.add(s.fail("could not walk the folder (" + PhiScanner.className(e) + ")"));
+    }
+  }
+
+  private void folder(Path dir) {
+    Path name = dir.getFileName();
+    String parent = safeDirOf(dir);
+    if (name == null) {
+      safeDirs.put(dir, dir.toString());
+      return;
+    }
+    FindingSink sink = new FindingSink(dir.toString(), options);
+    String safe = parent + PathNames.scan(name.toString(), new TextDetector(), sink);
+    safeDirs.put(dir, safe);
+    for (Finding f : sink.findings()) {
+      folderFindings.add(new Finding(safe, 0, null, f.type(), f.confidence(), null));
+    }
+  }
+
+  /** The safe folder part (ending in a separator) of a path whose parent was visited. */
+  private String safeDirOf(Path p) {
+    Path parent = p.getParent();
+    if (parent == null) {
+      return "";
+    }
+    String safe = safeDirs.get(parent);
+    String base = safe != null ? safe : parent.toString();
+    return base.endsWith(p.getFileSystem().getSeparator())
+        ? base
+        : base + p.getFileSystem().getSeparator();
+  }
+}

@@ -1,0 +1,400 @@
+package org.bdr.phi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads JSON, FHIR resources, bundles and bulk-data ndjson (one resource per line), and the DICOM
+ * JSON model, with a streaming parser that keeps line numbers. A value is typed by its path: a
+ * {@code given} inside a Patient's {@code name} is a name, an identifier's {@code value} takes the
+ * type its {@code type.coding.code} gives, an attachment's base64 {@code data} is decoded and
+ * scanned. Other strings go through the text detector with their key as context.
+ */
+final class JsonReader {
+
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  private static final Set<String> PERSONS = Set.of("Patient", "RelatedPerson", "Person");
+  private static final Set<String> NAME_PARTS = Set.of("family", "given", "text");
+  private static final Set<String> ADDRESS_PARTS =
+      Set.of("line", "city", "district", "postalCode", "text");
+  private static final Set<String> DEVICE_KEYS =
+      Set.of(
+          "deviceIdentifier",
+          "carrierHRF",
+          "carrierAIDC",
+          "distinctIdentifier",
+          "serialNumber",
+          "lotNumber");
+  private static final Set<String> PATIENT_LINKS = Set.of("subject", "patient", "beneficiary");
+  private static final Set<String> NOT_TEXT =
+      Set.of(
+          "system",
+          "code",
+          "reference",
+          "url",
+          "profile",
+          "fullUrl",
+          "id",
+          "version",
+          "resourceType",
+          "status",
+          "use",
+          "contentType",
+          "unit",
+          "vr",
+          "manufactureDate",
+          "expirationDate");
+
+  /** One open object or array. */
+  private static final class Frame {
+    final String key;
+    final boolean array;
+    int index = -1;
+    String pendingKey;
+    String resourceType;
+    String system;
+    String idType;
+    String url;
+    String reference;
+
+    Frame(String key, boolean array) {
+      this.key = key;
+      this.array = array;
+    }
+  }
+
+  private final TextDetector detector;
+  private final FindingSink sink;
+  private final List<Frame> stack = new ArrayList<>();
+  private final Map<String, Cue> cues = new HashMap<>();
+  private long line;
+
+  JsonReader(TextDetector detector, FindingSink sink) {
+    this.detector = detector;
+    this.sink = sink;
+  }
+
+  /** Reads the JSON; returns false when it is not well-formed (what was found stays). */
+  boolean read(byte[] bytes, int size) {
+    try (JsonParser p = FACTORY.createParser(bytes, 0, size)) {
+      return parse(p);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Reads JSON already decoded (used for files that are not valid UTF-8, read as Latin-1). */
+  boolean read(String text) {
+    stack.clear();
+    try (JsonParser p = FACTORY.createParser(text)) {
+      return parse(p);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private boolean parse(JsonParser p) throws IOException {
+    {
+      for (JsonToken t; (t = p.nextToken()) != null; ) {
+        line = p.currentTokenLocation().getLineNr();
+        token(p, t);
+      }
+      return true;
+    }
+  }
+
+  private void token(JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
+      case START_OBJECT, START_ARRAY -> open(t == JsonToken.START_ARRAY);
+      case END_OBJECT, END_ARRAY -> close();
+      case FIELD_NAME -> top().pendingKey = p.currentName();
+      case VALUE_STRING -> string(p.getText());
+      case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> number(p.getText());
+      default -> elementDone();
+    }
+  }
+
+  private void open(boolean array) {
+    String key = null;
+    if (!stack.isEmpty()) {
+      Frame parent = top();
+      key = parent.array ? parent.key : parent.pendingKey;
+      if (parent.array) {
+        parent.index++;
+      }
+    }
+    stack.add(new Frame(key, array));
+  }
+
+  private void close() {
+    if (!stack.isEmpty()) {
+      stack.remove(stack.size() - 1);
+    }
+    elementDone();
+  }
+
+  private void elementDone() {
+    if (!stack.isEmpty() && !top().array) {
+      top().pendingKey = null;
+    }
+  }
+
+  private Frame top() {
+    return stack.get(stack.size() - 1);
+  }
+
+  private String key() {
+    if (stack.isEmpty()) {
+      return null;
+    }
+    Frame f = top();
+    if (f.array) {
+      f.index++;
+      return f.key;
+    }
+    return f.pendingKey;
+  }
+
+  private void string(String value) {
+    String key = key();
+    if (key == null || value.isEmpty()) {
+      elementDone();
+      return;
+    }
+    Frame obj = objectFrame();
+    if (obj != null) {
+      remember(obj, key, value);
+    }
+    classify(key, value);
+    elementDone();
+  }
+
+  private void remember(Frame obj, String key, String value) {
+    switch (key) {
+      case "resourceType" -> obj.resourceType = value;
+      case "system" -> obj.system = value;
+      case "url" -> obj.url = value;
+      case "reference" -> obj.reference = value;
+      case "code" -> typeCode(value);
+      default -> {}
+    }
+  }
+
+  /** A {@code type.coding[].code} names the type of the identifier object that holds it. */
+  private void typeCode(String code) {
+    for (int i = stack.size() - 1; i > 0; i--) {
+      if ("type".equals(stack.get(i).key) && !stack.get(i - 1).array) {
+        stack.get(i - 1).idType = code;
+        return;
+      }
+    }
+  }
+
+  private void classify(String key, String value) {
+    String tag = dicomTag();
+    if (tag != null) {
+      IdentifierType type = DicomTags.typeOf(tag);
+      if (type != null && (key.equals("Value") || key.equals("Alphabetic"))) {
+        sink.addKnown(line, tag, type, 0.9, value);
+      }
+      return;
+    }
+    String resource = resourceType();
+    String path = path();
+    IdentifierType type = structural(resource, key, value);
+    if (type != null) {
+      double confidence = type == IdentifierType.DATE ? 0.95 : 0.9;
+      if (type == IdentifierType.DATE) {
+        detector.scan(value, line, path, Cue.DOB, sink);
+      } else {
+        sink.addKnown(line, path, type, confidence, value);
+      }
+    } else if (key.equals("data") && value.length() > 16) {
+      Attachments.scan(value, line, path, detector, sink);
+    } else if (!NOT_TEXT.contains(key) && !TextShapes.looksLikeUuid(value)) {
+      detector.scan(value, line, path, cue(key), sink);
+    }
+  }
+
+  private IdentifierType structural(String resource, String key, String value) {
+    boolean person = resource != null && PERSONS.contains(resource);
+    if (person) {
+      IdentifierType t = personValue(key, value);
+      if (t != null) {
+        return t;
+      }
+    }
+    if ("Device".equals(resource) && DEVICE_KEYS.contains(key)) {
+      return IdentifierType.DEVICE;
+    }
+    if ("ImagingStudy".equals(resource) && (key.equals("uid") || value.startsWith("urn:oid:"))) {
+      return IdentifierType.OTHER_ID;
+    }
+    if (key.equals("display") && patientLink()) {
+      return IdentifierType.NAME;
+    }
+    return null;
+  }
+
+  private IdentifierType personValue(String key, String value) {
+    if (within("photo")) {
+      return IdentifierType.BIOMETRIC;
+    }
+    if (key.equals("birthDate") || key.equals("deceasedDateTime")) {
+      return IdentifierType.DATE;
+    }
+    if (within("name") && NAME_PARTS.contains(key)) {
+      return IdentifierType.NAME;
+    }
+    if ((within("address") || key.startsWith("valueAddress") || within("valueAddress"))
+        && ADDRESS_PARTS.contains(key)) {
+      return key.equals("postalCode") ? IdentifierType.ZIP : IdentifierType.ADDRESS;
+    }
+    Frame obj = objectFrame();
+    if (key.equals("valueString")
+        && obj != null
+        && obj.url != null
+        && obj.url.contains("MaidenName")) {
+      return IdentifierType.NAME;
+    }
+    if (key.equals("value") && within("telecom")) {
+      return telecomType(obj, value);
+    }
+    if (key.equals("value") && within("identifier")) {
+      return identifierType(obj);
+    }
+    return null;
+  }
+
+  private static IdentifierType telecomType(Frame obj, String value) {
+    String system = obj == null || obj.system == null ? "" : obj.system;
+    return switch (system) {
+      case "fax" -> IdentifierType.FAX;
+      case "email" -> IdentifierType.EMAIL;
+      case "url" -> IdentifierType.URL;
+      default -> value.indexOf('@') >= 0 ? IdentifierType.EMAIL : IdentifierType.PHONE;
+    };
+  }
+
+  private static IdentifierType identifierType(Frame obj) {
+    String code = obj == null || obj.idType == null ? "" : obj.idType;
+    String system = obj == null || obj.system == null ? "" : obj.system;
+    if (system.contains("us-ssn")
+        || system.endsWith("2.16.840.1.113883.4.1")
+        || code.equals("SS")
+        || code.equals("SB")) {
+      return IdentifierType.SSN;
+    }
+    if (system.contains("us-npi") || code.equals("DL") || code.equals("NPI")) {
+      return IdentifierType.LICENSE;
+    }
+    return switch (code) {
+      case "PPN", "TAX", "NI", "BA", "DI" -> IdentifierType.OTHER_ID;
+      case "MB", "MC", "MA", "SN", "MI" -> IdentifierType.HEALTH_PLAN;
+      case "AN", "VN" -> IdentifierType.ACCOUNT;
+      default -> IdentifierType.MRN;
+    };
+  }
+
+  private void number(String text) {
+    String key = key();
+    String resource = resourceType();
+    String tag = dicomTag();
+    if (tag != null && DicomTags.typeOf(tag) != null && "Value".equals(key)) {
+      sink.add(line, tag, DicomTags.typeOf(tag), 0.9, null);
+    } else if (resource != null
+        && PERSONS.contains(resource)
+        && within("address")
+        && text.indexOf('.') >= 0) {
+      sink.add(line, path(), IdentifierType.ADDRESS, 0.85, null);
+    }
+    elementDone();
+  }
+
+  private boolean patientLink() {
+    Frame obj = objectFrame();
+    if (obj == null) {
+      return false;
+    }
+    if (obj.reference != null) {
+      return obj.reference.startsWith("Patient/")
+          || obj.reference.contains("/Patient/")
+          || (PATIENT_LINKS.contains(obj.key) && !obj.reference.startsWith("Practitioner"));
+    }
+    return PATIENT_LINKS.contains(obj.key);
+  }
+
+  private Frame objectFrame() {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      if (!stack.get(i).array) {
+        return stack.get(i);
+      }
+    }
+    return null;
+  }
+
+  private boolean within(String key) {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      Frame f = stack.get(i);
+      if (key.equals(f.key)) {
+        return true;
+      }
+      if (f.resourceType != null) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private String resourceType() {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      if (stack.get(i).resourceType != null) {
+        return stack.get(i).resourceType;
+      }
+    }
+    return null;
+  }
+
+  private String dicomTag() {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      String k = stack.get(i).key;
+      if (k != null && DicomTags.isTagKey(k)) {
+        return DicomTags.display(k);
+      }
+    }
+    return null;
+  }
+
+  private Cue cue(String key) {
+    return cues.computeIfAbsent(key, Cue::ofFieldName);
+  }
+
+  private String path() {
+    StringBuilder b = new StringBuilder();
+    Frame root = stack.isEmpty() ? null : stack.get(0);
+    b.append(root != null && root.resourceType != null ? root.resourceType : "$");
+    for (int i = 1; i < stack.size(); i++) {
+      Frame f = stack.get(i);
+      Frame parent = stack.get(i - 1);
+      if (!parent.array && f.key != null) {
+        b.append('.').append(f.key);
+      } else if (parent.array) {
+        b.append('[').append(parent.index).append(']');
+      }
+    }
+    Frame top = top();
+    if (top.array) {
+      b.append('[').append(top.index).append(']');
+    } else if (top.pendingKey != null) {
+      b.append('.').append(top.pendingKey);
+    }
+    return b.toString();
+  }
+}

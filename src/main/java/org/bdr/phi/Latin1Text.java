@@ -1,0 +1,39 @@
+package org.bdr.phi;
+
+/**
+ * Bytes seen as characters one to one (ISO-8859-1), without copying. Detectors look mostly at ASCII
+ * digits, letters and punctuation, which UTF-8 leaves as single bytes, so any byte sequence
+ * (invalid UTF-8 included) reads without error.
+ */
+final class Latin1Text implements CharSequence {
+
+  private final byte[] bytes;
+  private final int offset;
+  private final int length;
+
+  Latin1Text(byte[] bytes, int offset, int length) {
+    this.bytes = bytes;
+    this.offset = offset;
+    this.length = length;
+  }
+
+  @Override
+  public int length() {
+    return length;
+  }
+
+  @Override
+  public char charAt(int index) {
+    return (char) (bytes[offset + index] & 0xFF);
+  }
+
+  @Override
+  public CharSequence subSequence(int start, int end) {
+    return new Latin1Text(bytes, offset + start, end - start);
+  }
+
+  @Override
+  public String toString() {
+    return new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+}

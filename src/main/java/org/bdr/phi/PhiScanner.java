@@ -1,0 +1,84 @@
+package org.bdr.phi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Scans practice files for protected health information (HIPAA Safe Harbor identifiers) and reports
+ * where each sits and of which type, never the identifier itself.
+ *
+ * <p>Two entry points: {@link #scan} walks files and folders; {@link #open} scans one file whose
+ * bytes the caller pushes, so a backup that already reads a file for chunking need not read it
+ * twice. A bad file (unreadable, vanished, malformed, a zip bomb) yields an error entry for that
+ * file and the scan goes on. Thread-safe: every file gets its own state.
+ */
+public final class PhiScanner {
+
+  private static final int READ_SIZE = 1 << 20;
+
+  private final ScanOptions options;
+
+  /** Creates a scanner with the given options. */
+  public PhiScanner(ScanOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * Scans files and folders recursively, their names too (a finding in a name reports line 0).
+   * Never throws for a single bad file: it becomes an error entry in the report. Symbolic links are
+   * not followed.
+   */
+  public ScanReport scan(List<Path> roots) {
+    List<FileResult> results = new ArrayList<>();
+    List<Finding> folderFindings = new ArrayList<>();
+    for (Path root : roots) {
+      new FolderWalk(options, results, folderFindings).walk(root);
+    }
+    return ScanReport.of(results, folderFindings);
+  }
+
+  /**
+   * Starts scanning one file whose bytes will be pushed in order; {@code displayPath} is what
+   * findings name. Memory stays bounded: structured formats are buffered up to 64 MiB, larger files
+   * are scanned line by line.
+   */
+  public FileScan open(String displayPath) {
+    return new ScanSession(Objects.requireNonNull(displayPath, "displayPath"), options);
+  }
+
+  /** Reads one file into a {@link FileScan}; a failure while reading becomes an error entry. */
+  FileResult scanFile(Path file) {
+    return scanFile(file, null, options);
+  }
+
+  /** Reads one file, naming it with an already redacted folder part when given. */
+  static FileResult scanFile(Path file, String safeDir, ScanOptions options) {
+    FileScan scan = new ScanSession(file.toString(), safeDir, options);
+    byte[] buf = new byte[READ_SIZE];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        scan.update(buf, 0, n);
+      }
+    } catch (IOException | RuntimeException e) {
+      return scan.fail(readFailure(e));
+    }
+    return scan.finish();
+  }
+
+  static String readFailure(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "the file disappeared before it could be read";
+    }
+    return "could not read the file (" + className(e) + ")";
+  }
+
+  static String className(Exception e) {
+    return e.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,314 @@
+package org.bdr.phi;
+
+import static org.bdr.phi.TextShapes.isAlnum;
+import static org.bdr.phi.TextShapes.isDigit;
+import static org.bdr.phi.TextShapes.isHex;
+import static org.bdr.phi.TextShapes.isLetter;
+import static org.bdr.phi.TextShapes.isUpper;
+
+/**
+ * Finds identifiers in free text in one pass. Most characters cost one comparison: only digits,
+ * letters at a word start, '@' and ':' trigger work, and validators and context checks then run on
+ * the few characters around the trigger. Not thread-safe: it keeps the context of the current line.
+ */
+final class TextDetector {
+
+  private final NumberRules numbers = new NumberRules(this);
+  private CharSequence s;
+  private long line;
+  private String field;
+  private FindingSink sink;
+  private Cue fieldCue = Cue.NONE;
+  private int titleEnd = -10;
+  private int clinicianEnd = -10;
+  private java.util.List<int[]> ranges;
+
+  /** Scans one line (or one value) of text. */
+  void scan(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
+    s = text;
+    line = lineNo;
+    field = fieldPath;
+    sink = to;
+    fieldCue = context == null ? Cue.NONE : context;
+    titleEnd = -10;
+    clinicianEnd = -10;
+    int n = text.length();
+    for (int i = 0; i < n; ) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        i = numbers.token(text, i);
+      } else if (isLetter(c)) {
+        i = word(i);
+      } else if (c == '@') {
+        i = email(i);
+      } else if (c == ':') {
+        i = colon(i);
+      } else {
+        i++;
+      }
+    }
+    s = null;
+    sink = null;
+  }
+
+  // ---- state shared with NumberRules ----
+
+  /**
+   * The cue in force for a value starting at {@code at}: a context word within 24 characters before
+   * it, with at most two other words between (fillers such as "number" or "of" do not count), or
+   * else the field's cue. Looked up lazily, so plain words cost no lookup.
+   */
+  Cue cueAt(int at) {
+    int k = at - 1;
+    int words = 0;
+    int limit = Math.max(0, at - 40);
+    while (k >= limit) {
+      if (!isLetter(s.charAt(k))) {
+        k--;
+        continue;
+      }
+      int end = k + 1;
+      while (k >= 0 && isLetter(s.charAt(k))) {
+        k--;
+      }
+      int start = k + 1;
+      Cue c = Lexicon.cue(Lexicon.flags(s, start, end, -1, false));
+      if (c != Cue.NONE) {
+        return at - end <= 24 ? c : fieldCue;
+      }
+      if (!Lexicon.filler(s, start, end, -1) && ++words > 2) {
+        break;
+      }
+    }
+    return fieldCue;
+  }
+
+  void report(IdentifierType type, double confidence, int from, int to) {
+    sink.add(line, field, type, confidence, sink.wantsValues() ? s.subSequence(from, to) : null);
+    if (ranges != null && sink.sensitivity().reports(confidence)) {
+      ranges.add(new int[] {from, to, type.ordinal()});
+    }
+  }
+
+  /** Starts recording the character ranges of reported detections (for path redaction). */
+  void recordRanges(java.util.List<int[]> into) {
+    ranges = into;
+  }
+
+  // ---- words ----
+
+  private int word(int i) {
+    int n = s.length();
+    int e = i + 1;
+    while (e < n && (isLetter(s.charAt(e)) || apostrophe(e))) {
+      e++;
+    }
+    if (i > 0 && isDigit(s.charAt(i - 1))) {
+      return e;
+    }
+    boolean glued = e < n && (isDigit(s.charAt(e)) || s.charAt(e) == '-');
+    if (glued && e - i <= 8 && TextShapes.isUuidAt(s, i)) {
+      return i + 36;
+    }
+    if (glued && isDigit(s.charAt(e))) {
+      boolean cueWord = Lexicon.cue(Lexicon.flags(s, i, e, -1, false)) != Cue.NONE;
+      return cueWord ? e : numbers.alnumToken(s, i);
+    }
+    if (isUpper(s.charAt(i))) {
+      int flags = Lexicon.flags(s, i, e, -1, true);
+      names(i, e, flags);
+      if ((flags & Lexicon.MONTH) != 0) {
+        numbers.monthDate(s, i, e);
+      }
+    }
+    return e;
+  }
+
+  /** Whether a name cue and a colon come right before {@code i}: "Patient: ", "Name:". */
+  private boolean afterNameCue(int i) {
+    int k = i - 1;
+    while (k >= 0 && s.charAt(k) == ' ' && i - k <= 2) {
+      k--;
+    }
+    if (k < 1 || s.charAt(k) != ':') {
+      return false;
+    }
+    int end = k;
+    int start = end;
+    while (start > 0 && isLetter(s.charAt(start - 1))) {
+      start--;
+    }
+    return start < end && Lexicon.cue(Lexicon.flags(s, start, end, -1, false)) == Cue.NAME;
+  }
+
+  private boolean apostrophe(int at) {
+    return s.charAt(at) == '\'' && at + 1 < s.length() && isLetter(s.charAt(at + 1));
+  }
+
+  private void names(int i, int e, int flags) {
+    int n = s.length();
+    if ((flags & Lexicon.TITLE) != 0) {
+      titleEnd = e < n && s.charAt(e) == '.' ? e + 1 : e;
+      return;
+    }
+    if ((flags & Lexicon.CLINICIAN) != 0) {
+      clinicianEnd = e < n && s.charAt(e) == '.' ? e + 1 : e;
+      return;
+    }
+    if (i - clinicianEnd <= 3 && i >= clinicianEnd) {
+      clinicianEnd = e < n && s.charAt(e) == '.' ? e + 1 : e;
+      return;
+    }
+    if (e - i < 2) {
+      return;
+    }
+    if (i - titleEnd <= 2 && i - titleEnd >= 1) {
+      report(IdentifierType.NAME, 0.75, i, e);
+    } else if (afterNameCue(i)) {
+      report(IdentifierType.NAME, 0.8, i, e);
+    } else if ((flags & Lexicon.GIVEN) != 0) {
+      givenThenFamily(i, e);
+    } else if ((flags & Lexicon.FAMILY) != 0) {
+      familyThenGiven(i, e);
+    }
+  }
+
+  private void givenThenFamily(int i, int e) {
+    int next = skipInitial(skipSpaces(e, 1));
+    int end = wordEnd(next);
+    if (end - next < 2 || !isUpper(s.charAt(next))) {
+      return;
+    }
+    boolean family = (Lexicon.flags(s, next, end) & Lexicon.FAMILY) != 0;
+    double confidence = family ? 0.8 : 0.4;
+    report(IdentifierType.NAME, confidence, i, end);
+  }
+
+  private void familyThenGiven(int i, int e) {
+    int n = s.length();
+    boolean capitals = allUpper(i, e);
+    if (e >= n || (s.charAt(e) != ',' && s.charAt(e) != '^' && !(capitals && s.charAt(e) == ' '))) {
+      return;
+    }
+    int next = skipSpaces(e + 1, 2);
+    int end = wordEnd(next);
+    boolean given = (Lexicon.flags(s, next, end) & Lexicon.GIVEN) != 0;
+    boolean sameCase = s.charAt(e) != ' ' || allUpper(next, end);
+    if (end - next >= 2 && isUpper(s.charAt(next)) && given && sameCase) {
+      report(IdentifierType.NAME, 0.8, i, end);
+    }
+  }
+
+  /** Called by NumberRules for "X is a 45 year-old": reports the capitalised words before. */
+  void nameBeforeAge(int isAt) {
+    int j = isAt - 1;
+    while (j >= 0 && (s.charAt(j) == ' ' || s.charAt(j) == '\n' || s.charAt(j) == '\r')) {
+      j--;
+    }
+    int end = j + 1;
+    while (j >= 0 && isLetter(s.charAt(j))) {
+      j--;
+    }
+    int start = j + 1;
+    if (end - start >= 2
+        && isUpper(s.charAt(start))
+        && (Lexicon.flags(s, start, end) & Lexicon.CUE_MASK) == 0) {
+      report(IdentifierType.NAME, 0.8, start, end);
+    }
+  }
+
+  private boolean allUpper(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!isUpper(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int skipSpaces(int at, int max) {
+    int k = at;
+    while (k < s.length() && k - at < max && s.charAt(k) == ' ') {
+      k++;
+    }
+    return k;
+  }
+
+  private int skipInitial(int at) {
+    int n = s.length();
+    if (at + 1 < n
+        && isUpper(s.charAt(at))
+        && (s.charAt(at + 1) == '.' || s.charAt(at + 1) == ' ')) {
+      int k = at + (s.charAt(at + 1) == '.' ? 2 : 1);
+      return skipSpaces(k, 1);
+    }
+    return at;
+  }
+
+  private int wordEnd(int at) {
+    int k = at;
+    while (k < s.length() && isLetter(s.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  // ---- e-mail, URL, IPv6 ----
+
+  private int email(int at) {
+    int n = s.length();
+    int l = at;
+    while (l > 0 && emailChar(s.charAt(l - 1))) {
+      l--;
+    }
+    int r = at + 1;
+    int dot = -1;
+    while (r < n && (isAlnum(s.charAt(r)) || s.charAt(r) == '-' || s.charAt(r) == '.')) {
+      if (s.charAt(r) == '.') {
+        dot = r;
+      }
+      r++;
+    }
+    while (r > at + 1 && s.charAt(r - 1) == '.') {
+      r--;
+    }
+    if (l < at && dot > at + 1 && r - dot > 2 && isLetter(s.charAt(r - 1))) {
+      report(IdentifierType.EMAIL, 0.9, l, r);
+    }
+    return r;
+  }
+
+  private static boolean emailChar(char c) {
+    return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  private int colon(int at) {
+    int n = s.length();
+    if (at + 2 < n && s.charAt(at + 1) == '/' && s.charAt(at + 2) == '/') {
+      return url(at);
+    }
+    if (at > 0
+        && at + 1 < n
+        && (isHex(s.charAt(at - 1)) || s.charAt(at - 1) == ':')
+        && (isHex(s.charAt(at + 1)) || s.charAt(at + 1) == ':')) {
+      return Ipv6.check(this, s, at);
+    }
+    return at + 1;
+  }
+
+  private int url(int at) {
+    int l = at;
+    while (l > 0 && isLetter(s.charAt(l - 1))) {
+      l--;
+    }
+    int r = at + 3;
+    while (r < s.length() && s.charAt(r) > ' ' && s.charAt(r) != '"' && s.charAt(r) != '<') {
+      r++;
+    }
+    if (at - l >= 3 && r - at > 4) {
+      double confidence = cueAt(l) == Cue.URL ? 0.85 : 0.3;
+      report(IdentifierType.URL, confidence, l, r);
+    }
+    return r;
+  }
+}

@@ -1,0 +1,139 @@
+package org.bdr.phi;
+
+/** Cheap character-class tests shared by the detectors. */
+final class TextShapes {
+
+  private TextShapes() {}
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c != 0xD7);
+  }
+
+  static boolean isUpper(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+  }
+
+  static boolean isAlnum(char c) {
+    return isDigit(c) || isLetter(c);
+  }
+
+  static boolean isHex(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** Whether the text is a UUID (8-4-4-4-12 hex digits), optionally after {@code urn:uuid:}. */
+  static boolean looksLikeUuid(CharSequence s) {
+    int from = 0;
+    if (s.length() == 45 && s.toString().startsWith("urn:uuid:")) {
+      from = 9;
+    }
+    return isUuidAt(s, from) && s.length() - from == 36;
+  }
+
+  /** Whether a UUID starts at {@code from}. */
+  static boolean isUuidAt(CharSequence s, int from) {
+    if (from + 36 > s.length()) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(from + i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : !isHex(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the text is a dotted numeric OID or DICOM UID such as {@code 1.2.840.10008.1}. */
+  static boolean looksLikeOid(CharSequence s) {
+    int dots = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        dots++;
+      } else if (!isDigit(c)) {
+        return false;
+      }
+    }
+    return dots >= 3 && s.length() > 0 && isDigit(s.charAt(0));
+  }
+
+  /** Whether the text has at least one ASCII digit. */
+  static boolean hasDigit(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text has at least one letter. */
+  static boolean hasLetter(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (isLetter(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Splits at every {@code sep}, keeping empty parts (a plain split, no regular expression). */
+  static String[] split(String s, char sep) {
+    int parts = 1;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == sep) {
+        parts++;
+      }
+    }
+    String[] out = new String[parts];
+    int start = 0;
+    int k = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == sep) {
+        out[k++] = s.substring(start, i);
+        start = i + 1;
+      }
+    }
+    out[k] = s.substring(start);
+    return out;
+  }
+
+  /** Whether {@code len} bytes are well-formed UTF-8 (no overlong forms, no surrogates). */
+  static boolean validUtf8(byte[] b, int len) {
+    int i = 0;
+    while (i < len) {
+      while (i < len && b[i] >= 0) {
+        i++;
+      }
+      if (i >= len) {
+        return true;
+      }
+      int c = b[i] & 0xFF;
+      int extra =
+          c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+      if (extra < 0 || i + extra >= len) {
+        return false;
+      }
+      for (int k = 1; k <= extra; k++) {
+        if (i + k >= len || (b[i + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
+      int second = b[i + 1] & 0xFF;
+      if ((c == 0xE0 && second < 0xA0)
+          || (c == 0xED && second > 0x9F)
+          || (c == 0xF0 && second < 0x90)
+          || (c == 0xF4 && second > 0x8F)) {
+        return false;
+      }
+      i += extra + 1;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,157 @@
+package org.bdr.phi;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A set of lower-case ASCII words that answers for a region of any character sequence, ignoring
+ * case, without allocating. Open addressing over a power-of-two table.
+ */
+final class WordSet {
+
+  private final String[] table;
+  private final int[] values;
+  private final int mask;
+
+  /** Bit {@code len} of entry {@code c} is set when some word starts with c and has that length. */
+  private final long[] shapes = new long[27];
+
+  private WordSet(List<String> words, List<Integer> wordValues) {
+    int size = Integer.highestOneBit(Math.max(16, words.size() * 4));
+    table = new String[size];
+    values = new int[size];
+    mask = size - 1;
+    for (int k = 0; k < words.size(); k++) {
+      String w = words.get(k);
+      int i = hash(w, 0, w.length()) & mask;
+      while (table[i] != null && !table[i].equals(w)) {
+        i = (i + 1) & mask;
+      }
+      if (w.length() < 64 && !w.isEmpty()) {
+        shapes[slot(w.charAt(0))] |= 1L << w.length();
+      }
+      if (table[i] == null) {
+        table[i] = w;
+        values[i] = wordValues == null ? 0 : wordValues.get(k);
+      }
+    }
+  }
+
+  /** A set whose words each carry a value, such as the ordinal of the cue they announce. */
+  static WordSet withValues(java.util.Map<String, Integer> wordValues) {
+    List<String> words = new ArrayList<>();
+    List<Integer> vals = new ArrayList<>();
+    wordValues.forEach(
+        (w, v) -> {
+          words.add(w.toLowerCase(java.util.Locale.ROOT));
+          vals.add(v);
+        });
+    return new WordSet(words, vals);
+  }
+
+  static WordSet of(String... words) {
+    List<String> list = new ArrayList<>();
+    for (String w : words) {
+      list.add(w.toLowerCase(java.util.Locale.ROOT));
+    }
+    return new WordSet(list, null);
+  }
+
+  /** Loads a class-path resource of one word per line; lines starting with # are comments. */
+  static WordSet load(String resource) {
+    return new WordSet(lines(resource), null);
+  }
+
+  /** The words of a class-path resource, lower case, without comments and blank lines. */
+  static List<String> lines(String resource) {
+    List<String> list = new ArrayList<>();
+    try (InputStream in = WordSet.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing dictionary resource " + resource);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        String w = line.strip();
+        if (!w.isEmpty() && !w.startsWith("#")) {
+          list.add(w.toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read dictionary resource " + resource, e);
+    }
+    return list;
+  }
+
+  /** The value of the word {@code from..to} of {@code s}, or -1 when it is not in the set. */
+  int valueOf(CharSequence s, int from, int to) {
+    return valueOf(s, from, to, -1);
+  }
+
+  /**
+   * Like {@link #valueOf(CharSequence, int, int)} with the word's hash already computed by the
+   * caller (see {@link #step}); -1 means not computed.
+   */
+  int valueOf(CharSequence s, int from, int to, int rawHash) {
+    int len = to - from;
+    if (len <= 0 || len >= 64 || (shapes[slot(s.charAt(from))] & (1L << len)) == 0) {
+      return -1;
+    }
+    int h = rawHash == -1 ? hash(s, from, to) : rawHash ^ (rawHash >>> 16);
+    int i = h & mask;
+    for (String w; (w = table[i]) != null; i = (i + 1) & mask) {
+      if (equalsIgnoreCase(w, s, from, to)) {
+        return values[i];
+      }
+    }
+    return -1;
+  }
+
+  boolean contains(CharSequence s) {
+    return contains(s, 0, s.length());
+  }
+
+  /** Whether the characters {@code from..to} of {@code s}, in any case, are a word of the set. */
+  boolean contains(CharSequence s, int from, int to) {
+    return valueOf(s, from, to) >= 0;
+  }
+
+  private static boolean equalsIgnoreCase(String w, CharSequence s, int from, int to) {
+    if (w.length() != to - from) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (w.charAt(k) != lower(s.charAt(from + k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One step of the raw word hash, for callers that hash while they scan a word. */
+  static int step(int h, char c) {
+    return 31 * h + lower(c);
+  }
+
+  private static int hash(CharSequence s, int from, int to) {
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + lower(s.charAt(k));
+    }
+    return h ^ (h >>> 16);
+  }
+
+  private static int slot(char c) {
+    char l = lower(c);
+    return l >= 'a' && l <= 'z' ? l - 'a' : 26;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+}

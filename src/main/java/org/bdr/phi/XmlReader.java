@@ -1,0 +1,408 @@
+package org.bdr.phi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads XML and C-CDA documents with a small tolerant tokenizer that keeps the line of every
+ * attribute value and text node, and copes with fragments and undeclared namespace prefixes. In a
+ * person's context (patientRole, guardian, participant's associatedEntity, relatedSubject, a
+ * coverage participantRole) names, address parts, telecoms and ids are typed by element; TS-valued
+ * {@code value} attributes are dates everywhere; NPIs are found by their OID; narrative text goes
+ * through the text detector and base64 {@code text} is decoded.
+ */
+final class XmlReader {
+
+  private static final Set<String> PERSON =
+      Set.of(
+          "patientRole",
+          "patient",
+          "guardian",
+          "guardianPerson",
+          "associatedEntity",
+          "relatedSubject",
+          "relatedPerson",
+          "associatedPerson",
+          "subject",
+          "relatedEntity");
+  private static final Set<String> NOT_PERSON =
+      Set.of(
+          "assignedAuthor",
+          "assignedEntity",
+          "representedOrganization",
+          "providerOrganization",
+          "serviceProviderOrganization",
+          "representedCustodianOrganization",
+          "assignedPerson",
+          "scopingOrganization",
+          "manufacturedProduct",
+          "playingDevice",
+          "healthCareFacility",
+          "location",
+          "wholeOrganization");
+  private static final Set<String> TIMES =
+      Set.of("effectiveTime", "low", "high", "center", "time", "birthTime", "deceasedTime");
+  private static final Set<String> ADDRESS_PARTS =
+      Set.of(
+          "streetAddressLine",
+          "city",
+          "postalCode",
+          "county",
+          "censusTract",
+          "houseNumber",
+          "streetName");
+  private static final String SSN_OID = "2.16.840.1.113883.4.1";
+  private static final String NPI_OID = "2.16.840.1.113883.4.6";
+
+  /** An open element. */
+  private record Element(String name, String typeCode, boolean base64) {}
+
+  private final TextDetector detector;
+  private final FindingSink sink;
+  private final List<Element> stack = new ArrayList<>();
+  private CharSequence s;
+  private int n;
+  private long line;
+  private int lineCursor;
+  private StringBuilder base64;
+  private long base64Line;
+
+  XmlReader(TextDetector detector, FindingSink sink) {
+    this.detector = detector;
+    this.sink = sink;
+  }
+
+  void read(CharSequence text) {
+    s = text;
+    n = text.length();
+    line = 1;
+    lineCursor = 0;
+    int i = 0;
+    while (i < n) {
+      int lt = indexOf('<', i);
+      if (lt > i) {
+        text(i, lt);
+      }
+      if (lt >= n) {
+        break;
+      }
+      i = markup(lt);
+    }
+  }
+
+  private int markup(int lt) {
+    if (startsWith(lt, "<!--")) {
+      return after(lt, "-->");
+    }
+    if (startsWith(lt, "<![CDATA[")) {
+      int end = find(lt + 9, "]]>");
+      text(lt + 9, end);
+      return Math.min(n, end + 3);
+    }
+    if (startsWith(lt, "<?") || startsWith(lt, "<!")) {
+      return after(lt, ">");
+    }
+    if (startsWith(lt, "</")) {
+      int gt = indexOf('>', lt);
+      close(local(s.subSequence(lt + 2, gt).toString().strip()));
+      return gt + 1;
+    }
+    return open(lt);
+  }
+
+  private int open(int lt) {
+    int i = lt + 1;
+    int nameEnd = i;
+    while (nameEnd < n
+        && !Character.isWhitespace(s.charAt(nameEnd))
+        && s.charAt(nameEnd) != '>'
+        && s.charAt(nameEnd) != '/') {
+      nameEnd++;
+    }
+    String name = local(s.subSequence(i, nameEnd).toString());
+    List<String[]> attrs = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    i = nameEnd;
+    while (i < n
+        && s.charAt(i) != '>'
+        && !(s.charAt(i) == '/' && i + 1 < n && s.charAt(i + 1) == '>')) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int eq = indexOf('=', i);
+      int q = eq + 1;
+      while (q < n && Character.isWhitespace(s.charAt(q))) {
+        q++;
+      }
+      int gt = indexOf('>', i);
+      if (eq >= gt || q >= n || (s.charAt(q) != '"' && s.charAt(q) != '\'')) {
+        i = gt;
+        break;
+      }
+      int close = indexOf(s.charAt(q), q + 1);
+      attrs.add(
+          new String[] {
+            local(s.subSequence(i, eq).toString().strip()), s.subSequence(q + 1, close).toString()
+          });
+      at.add(q + 1);
+      i = close + 1;
+    }
+    boolean empty = i < n && (s.charAt(i) == '/' || (s.charAt(i) == '>' && s.charAt(i - 1) == '/'));
+    String typeCode = attribute(attrs, "typeCode");
+    boolean b64 = name.equals("text") && "B64".equals(attribute(attrs, "representation"));
+    stack.add(new Element(name, typeCode, b64));
+    for (int k = 0; k < attrs.size(); k++) {
+      attributeValue(name, attrs, attrs.get(k), at.get(k));
+    }
+    if (b64) {
+      base64 = new StringBuilder();
+      base64Line = lineOf(i);
+    }
+    if (empty) {
+      close(name);
+    }
+    return Math.min(n, indexOf('>', i) + 1);
+  }
+
+  private void close(String name) {
+    for (int k = stack.size() - 1; k >= 0; k--) {
+      if (stack.get(k).name().equals(name)) {
+        if (stack.get(k).base64() && base64 != null) {
+          Attachments.scan(base64.toString(), base64Line, path(), detector, sink);
+          base64 = null;
+        }
+        while (stack.size() > k) {
+          stack.remove(stack.size() - 1);
+        }
+        return;
+      }
+    }
+  }
+
+  private void attributeValue(String element, List<String[]> attrs, String[] attr, int at) {
+    String key = attr[0];
+    String value = attr[1];
+    if (value.isEmpty()) {
+      return;
+    }
+    long l = lineOf(at);
+    if (key.equals("value") && TIMES.contains(element)) {
+      detector.scan(value, l, path() + "@value", Cue.DATE, sink);
+    } else if (key.equals("value") && element.equals("telecom") && person()) {
+      sink.addKnown(l, path() + "@value", telecomType(value), 0.9, strip(value));
+    } else if (element.equals("id") && key.equals("extension")) {
+      id(attribute(attrs, "root"), value, l);
+    }
+  }
+
+  private void id(String root, String value, long l) {
+    String field = path() + "@extension";
+    if (NPI_OID.equals(root)) {
+      sink.addKnown(
+          l, field, IdentifierType.LICENSE, IdentifierRules.npi(value) ? 0.95 : 0.85, value);
+    } else if (SSN_OID.equals(root) && person()) {
+      sink.addKnown(l, field, IdentifierType.SSN, 0.95, value);
+    } else if (person()) {
+      sink.addKnown(l, field, personIdType(value), 0.9, value);
+    }
+  }
+
+  private IdentifierType personIdType(String value) {
+    if (value.indexOf('@') > 0) {
+      return IdentifierType.EMAIL;
+    }
+    String context = personContext();
+    if (context.equals("patientRole") || context.equals("patient")) {
+      return IdentifierType.MRN;
+    }
+    return context.equals("participantRole") ? IdentifierType.HEALTH_PLAN : IdentifierType.OTHER_ID;
+  }
+
+  private static IdentifierType telecomType(String value) {
+    String v = value.toLowerCase(java.util.Locale.ROOT);
+    if (v.startsWith("mailto:") || v.indexOf('@') > 0) {
+      return IdentifierType.EMAIL;
+    }
+    if (v.startsWith("fax:")) {
+      return IdentifierType.FAX;
+    }
+    return v.startsWith("http") ? IdentifierType.URL : IdentifierType.PHONE;
+  }
+
+  private void text(int from, int to) {
+    if (base64 != null) {
+      base64.append(s, from, to);
+      return;
+    }
+    String element = stack.isEmpty() ? "" : stack.get(stack.size() - 1).name();
+    boolean person = person();
+    boolean namePart =
+        element.equals("given") || element.equals("family") || element.equals("name");
+    if (person && (namePart || ADDRESS_PARTS.contains(element))) {
+      structuredText(element, from, to);
+      return;
+    }
+    scanLines(from, to);
+  }
+
+  private void structuredText(String element, int from, int to) {
+    int a = from;
+    while (a < to && Character.isWhitespace(s.charAt(a))) {
+      a++;
+    }
+    if (a == to) {
+      return;
+    }
+    String value = entities(s.subSequence(a, to).toString().strip());
+    IdentifierType type =
+        switch (element) {
+          case "given", "family", "name" -> IdentifierType.NAME;
+          case "postalCode" -> IdentifierType.ZIP;
+          default -> IdentifierType.ADDRESS;
+        };
+    boolean street = element.equals("streetAddressLine");
+    sink.add(lineOf(a), path(), type, 0.9, null);
+    if (type == IdentifierType.NAME || street) {
+      sink.remember(type, value);
+    }
+  }
+
+  private void scanLines(int from, int to) {
+    int start = from;
+    for (int k = from; k <= to; k++) {
+      char c = k < to ? s.charAt(k) : '\n';
+      if (c == '\n' || c == '\r') {
+        if (k > start && hasContent(start, k)) {
+          String piece = entities(s.subSequence(start, k).toString());
+          detector.scan(piece, lineOf(start), path(), Cue.NONE, sink);
+        }
+        start = k + 1;
+      }
+    }
+  }
+
+  private boolean hasContent(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!Character.isWhitespace(s.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the nearest person-or-organisation element above is a person's. */
+  private boolean person() {
+    return !personContext().isEmpty();
+  }
+
+  private String personContext() {
+    for (int k = stack.size() - 1; k >= 0; k--) {
+      Element e = stack.get(k);
+      if (NOT_PERSON.contains(e.name())) {
+        return "";
+      }
+      if (PERSON.contains(e.name())) {
+        return e.name();
+      }
+      if (e.name().equals("participantRole")) {
+        String type = k > 0 ? stack.get(k - 1).typeCode() : null;
+        return "COV".equals(type) || "HLD".equals(type) ? "participantRole" : "";
+      }
+    }
+    return "";
+  }
+
+  private String path() {
+    StringBuilder b = new StringBuilder();
+    int from = Math.max(0, stack.size() - 4);
+    for (int k = from; k < stack.size(); k++) {
+      b.append(k == from ? "" : "/").append(stack.get(k).name());
+    }
+    return b.toString();
+  }
+
+  private long lineOf(int offset) {
+    int k = lineCursor;
+    long l = line;
+    if (offset < k) {
+      return l;
+    }
+    for (; k < offset && k < n; k++) {
+      char c = s.charAt(k);
+      if (c == '\n' || (c == '\r' && (k + 1 >= n || s.charAt(k + 1) != '\n'))) {
+        l++;
+      }
+    }
+    line = l;
+    lineCursor = k;
+    return l;
+  }
+
+  private static String attribute(List<String[]> attrs, String name) {
+    for (String[] a : attrs) {
+      if (a[0].equals(name)) {
+        return a[1];
+      }
+    }
+    return null;
+  }
+
+  private static String local(String qname) {
+    int colon = qname.indexOf(':');
+    return colon >= 0 ? qname.substring(colon + 1) : qname;
+  }
+
+  private static String strip(String telecom) {
+    int colon = telecom.indexOf(':');
+    return colon >= 0 && colon < 7 ? telecom.substring(colon + 1) : telecom;
+  }
+
+  private static String entities(String t) {
+    if (t.indexOf('&') < 0) {
+      return t;
+    }
+    return t.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#160;", " ")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+  }
+
+  private boolean startsWith(int at, String prefix) {
+    if (at + prefix.length() > n) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (s.charAt(at + k) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int indexOf(char c, int from) {
+    for (int k = from; k < n; k++) {
+      if (s.charAt(k) == c) {
+        return k;
+      }
+    }
+    return n;
+  }
+
+  private int find(int from, String needle) {
+    for (int k = from; k + needle.length() <= n; k++) {
+      if (startsWith(k, needle)) {
+        return k;
+      }
+    }
+    return n;
+  }
+
+  private int after(int from, String needle) {
+    return Math.min(n, find(from, needle) + needle.length());
+  }
+}

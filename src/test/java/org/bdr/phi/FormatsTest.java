@@ -1,0 +1,140 @@
+package org.bdr.phi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bdr.phi.IdentifierType.DATE;
+import static org.bdr.phi.IdentifierType.MRN;
+import static org.bdr.phi.IdentifierType.NAME;
+import static org.bdr.phi.IdentifierType.PHONE;
+import static org.bdr.phi.IdentifierType.SSN;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** Structured formats: values are typed by where they sit. */
+class FormatsTest {
+
+  @Test
+  void hl7_crOnlySegments_typedByFieldWithSegmentLines() {
+    String msg =
+        "MSH|^~\\&|APP|FAC|EHR|FAC|20240101120000||ADT^A01|MSG1|P|2.5\r"
+            + "EVN|A01|20240101120000\r"
+            + "PID|1||A12345^^^HOSP^MR~123456789^^^SSA^SS||QUACKENBUSH^ZEBULON^Q||19610314|M|||"
+            + "12 ELM ST^^SPRINGFIELD^MA^01101||(413)555-0100\r";
+
+    FileResult r = Scans.medium("adt.hl7", msg);
+
+    assertThat(Scans.typesOn(r, 3)).contains(NAME, MRN, SSN, DATE, PHONE, IdentifierType.ADDRESS);
+    assertThat(Scans.typesOn(r, 1)).isEmpty();
+    assertThat(r.findings()).anyMatch(f -> "PID-5".equals(f.field()) && f.type() == NAME);
+  }
+
+  @Test
+  void hl7_providerField_isLicenseOnlyForValidNpi() {
+    String msg =
+        "MSH|^~\\&|A|B|C|D|20240101||ORU^R01|1|P|2.5\nOBR|1|||||||||||||||1245319599^WELBY^MARCUS\n";
+
+    FileResult r = Scans.medium("oru.hl7", msg);
+
+    assertThat(Scans.typesOn(r, 2)).containsExactly(IdentifierType.LICENSE);
+  }
+
+  @Test
+  void fhir_base64NoteInAttachment_isDecodedAndScanned() {
+    String note = "Zebulon Quackenbush\n is a 93 year-old man. SSN 123-45-6789.";
+    String data = Base64.getEncoder().encodeToString(note.getBytes(StandardCharsets.UTF_8));
+    String json =
+        "{\n \"resourceType\": \"DocumentReference\",\n \"content\": [{\"attachment\": {\n"
+            + "  \"contentType\": \"text/plain\",\n  \"data\": \""
+            + data
+            + "\"\n }}]\n}\n";
+
+    FileResult r = Scans.medium("doc.json", json);
+
+    assertThat(Scans.typesOn(r, 5)).contains(NAME, SSN, IdentifierType.AGE);
+  }
+
+  @Test
+  void fhir_patientResource_typedByPath() {
+    String json =
+        "{\"resourceType\":\"Patient\",\n"
+            + "\"identifier\":[{\"type\":{\"coding\":[{\"code\":\"SS\"}]},\"value\":\"999-12-3456\"}],\n"
+            + "\"name\":[{\"family\":\"Quackenbush\",\"given\":[\"Zebulon\"]}],\n"
+            + "\"birthDate\":\"1961-03-14\"}\n";
+
+    FileResult r = Scans.medium("p.json", json);
+
+    assertThat(Scans.typesOn(r, 2)).containsExactly(SSN);
+    assertThat(Scans.typesOn(r, 3)).containsExactly(NAME);
+    assertThat(Scans.typesOn(r, 4)).containsExactly(DATE);
+    assertThat(r.findings()).anyMatch(f -> "Patient.name[0].family".equals(f.field()));
+  }
+
+  @Test
+  void ccda_patientRoleTypedAndClinicianNot() {
+    String xml =
+        "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n"
+            + "<recordTarget><patientRole>\n"
+            + "<id root=\"2.16.840.1.113883.4.1\" extension=\"123-45-6789\"/>\n"
+            + "<patient><name><given>Zebulon</given>\n<family>Quackenbush</family></name>\n"
+            + "<birthTime value=\"19610314\"/></patient></patientRole></recordTarget>\n"
+            + "<author><assignedAuthor><assignedPerson><name><given>Marcus</given>"
+            + "<family>Welby</family></name></assignedPerson></assignedAuthor></author>\n"
+            + "<text>Zebulon was seen.</text>\n"
+            + "</ClinicalDocument>\n";
+
+    FileResult r = Scans.medium("ccd.xml", xml);
+
+    assertThat(Scans.typesOn(r, 3)).containsExactly(SSN);
+    assertThat(Scans.typesOn(r, 4)).containsExactly(NAME);
+    assertThat(Scans.typesOn(r, 6)).containsExactly(DATE);
+    assertThat(Scans.typesOn(r, 7)).isEmpty();
+    assertThat(Scans.typesOn(r, 8)).containsExactly(NAME);
+  }
+
+  @Test
+  void csv_columnsTypedByHeader() {
+    String csv =
+        "Id,BIRTHDATE,SSN,FIRST,LAST,ZIP,CODE\np1,1961-03-14,999-12-3456,Zebulon,Quackenbush,01101,44054006\n";
+
+    FileResult r = Scans.medium("patients.csv", csv);
+
+    assertThat(Scans.typesOn(r, 2))
+        .containsExactlyInAnyOrder(MRN, DATE, SSN, NAME, IdentifierType.ZIP);
+  }
+
+  @Test
+  void x12_subscriberTypedProviderOnlyNpi() {
+    String edi =
+        "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*^*00501*000000001*0*P*:~\n"
+            + "NM1*85*2*CLINIC*****XX*1245319599~\n"
+            + "N3*1 MAIN ST~\n"
+            + "NM1*IL*1*QUACKENBUSH*ZEBULON****MI*W123456789~\n"
+            + "N3*12 ELM ST~\n"
+            + "DMG*D8*19610314*M~\n";
+
+    FileResult r = Scans.medium("claim.837", edi);
+
+    assertThat(Scans.typesOn(r, 2)).containsExactly(IdentifierType.LICENSE);
+    assertThat(Scans.typesOn(r, 3)).isEmpty();
+    assertThat(Scans.typesOn(r, 4)).contains(NAME, IdentifierType.HEALTH_PLAN);
+    assertThat(Scans.typesOn(r, 5)).containsExactly(IdentifierType.ADDRESS);
+    assertThat(Scans.typesOn(r, 6)).containsExactly(DATE);
+  }
+
+  @Test
+  void fileName_holdingPatientName_reportsLineZeroAndRedactsSafePath() {
+    FileResult r = Scans.medium("exports/Zebulon_Quackenbush_08a4c098-104b.json", "{}");
+
+    assertThat(r.findings()).anyMatch(f -> f.line() == 0 && f.type() == NAME);
+    assertThat(r.safePath()).doesNotContain("Zebulon").doesNotContain("Quackenbush");
+    assertThat(r.safePath()).startsWith("exports/[NAME]");
+  }
+
+  @Test
+  void fileName_withDateOfBirth_reportsLineZero() {
+    FileResult r = Scans.medium("scans/DOB 1961-03-14 intake.txt", "nothing");
+
+    assertThat(r.findings()).anyMatch(f -> f.line() == 0 && f.type() == DATE);
+  }
+}

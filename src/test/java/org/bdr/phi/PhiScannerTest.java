@@ -1,0 +1,59 @@
+package org.bdr.phi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Walking folders: names scanned, safe paths, and the summary of the report. */
+class PhiScannerTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void scan_folderNamedAfterPatient_reportsLineZeroAndRedactsPathsBelow() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("Zebulon_Quackenbush_1961"));
+    Files.writeString(folder.resolve("visit.txt"), "SSN 123-45-6789");
+
+    ScanReport report = new PhiScanner(ScanOptions.defaults()).scan(List.of(dir));
+
+    assertThat(report.findings())
+        .anyMatch(
+            f -> f.line() == 0 && f.type() == IdentifierType.NAME && f.path().contains("[NAME]"));
+    assertThat(report.findings()).allMatch(f -> !f.path().contains("Quackenbush"));
+    assertThat(report.findings())
+        .anyMatch(f -> f.type() == IdentifierType.SSN && f.path().endsWith("visit.txt"));
+  }
+
+  @Test
+  void scan_summary_countsByTypeAndByFileLargestFirst() throws IOException {
+    Files.writeString(dir.resolve("a.txt"), "SSN 123-45-6789\n");
+    Files.writeString(dir.resolve("b.txt"), "SSN 123-45-6780\nDOB 03/14/1961\nFax: 617-555-0199\n");
+
+    ScanReport report = new PhiScanner(ScanOptions.defaults()).scan(List.of(dir));
+
+    assertThat(report.filesScanned()).isEqualTo(2);
+    assertThat(report.countsByType()).containsEntry(IdentifierType.SSN, 2L);
+    assertThat(report.countsByType().keySet()).first().isEqualTo(IdentifierType.SSN);
+    assertThat(report.countsByFile()).extracting(FileCount::findings).containsExactly(3L, 1L);
+    assertThat(report.countsByFile().get(0).safePath()).endsWith("b.txt");
+  }
+
+  @Test
+  void open_updateInPieces_sameFindingsAsWhole() {
+    byte[] text =
+        "Patient: Zebulon Quackenbush\nSSN 123-45-6789\r\nPh 617-555-0100\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    FileResult whole = Scans.bytes("n.txt", text, Sensitivity.MEDIUM);
+    FileScan scan = new PhiScanner(ScanOptions.defaults()).open("n.txt");
+    for (int i = 0; i < text.length; i += 3) {
+      scan.update(text, i, Math.min(3, text.length - i));
+    }
+
+    assertThat(scan.finish().findings()).isEqualTo(whole.findings());
+  }
+}
