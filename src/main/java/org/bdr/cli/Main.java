@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
       RestoreCommand.class,
       CheckCommand.class,
       UnlockCommand.class,
+      ScanPhiCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

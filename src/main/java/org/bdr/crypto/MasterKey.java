@@ -7,10 +7,6 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * The key that seals every file and blob of a repository: a 32-byte AES-256 key and a Poly1305-AES
@@ -37,8 +33,6 @@ public final class MasterKey {
               throw new IllegalStateException("AES-256-CTR is not available in this JVM", e);
             }
           });
-  private static final ThreadLocal<Poly1305> POLY =
-      ThreadLocal.withInitial(() -> new Poly1305(AESEngine.newInstance()));
 
   private final byte[] encryptionKey;
   private final byte[] macK;
@@ -159,15 +153,7 @@ public final class MasterKey {
   }
 
   private void mac(byte[] nonce, byte[] msg, int off, int len, byte[] out, int outOff) {
-    byte[] key = new byte[32];
-    System.arraycopy(macR, 0, key, 0, 16);
-    System.arraycopy(macK, 0, key, 16, 16);
-    Poly1305 poly = POLY.get();
-    poly.init(new ParametersWithIV(new KeyParameter(key), nonce));
-    for (int done = 0; done < len; done += SLICE) {
-      poly.update(msg, off + done, Math.min(SLICE, len - done));
-    }
-    poly.doFinal(out, outOff);
+    Poly1305Aes.mac(macK, macR, nonce, msg, off, len, out, outOff);
   }
 
   private static byte[] maskR(byte[] r) {
