@@ -12,6 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Poly1305Aes {
 
+  private static final java.lang.invoke.VarHandle LE64 =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long M44 = 0xfffffffffffL;
   private static final long M42 = 0x3ffffffffffL;
 
@@ -75,43 +78,43 @@ final class Poly1305Aes {
       long lo = h1 * s2;
       long hi = Math.multiplyHigh(h1, s2);
       d0lo += lo;
-      d0hi += hi + (Long.compareUnsigned(d0lo, lo) < 0 ? 1 : 0);
+      d0hi += hi + (((d0lo ^ Long.MIN_VALUE) < (lo ^ Long.MIN_VALUE)) ? 1 : 0);
       lo = h2 * s1;
       hi = Math.multiplyHigh(h2, s1);
       d0lo += lo;
-      d0hi += hi + (Long.compareUnsigned(d0lo, lo) < 0 ? 1 : 0);
+      d0hi += hi + (((d0lo ^ Long.MIN_VALUE) < (lo ^ Long.MIN_VALUE)) ? 1 : 0);
 
       long d1lo = h0 * r1;
       long d1hi = Math.multiplyHigh(h0, r1);
       lo = h1 * r0;
       hi = Math.multiplyHigh(h1, r0);
       d1lo += lo;
-      d1hi += hi + (Long.compareUnsigned(d1lo, lo) < 0 ? 1 : 0);
+      d1hi += hi + (((d1lo ^ Long.MIN_VALUE) < (lo ^ Long.MIN_VALUE)) ? 1 : 0);
       lo = h2 * s2;
       hi = Math.multiplyHigh(h2, s2);
       d1lo += lo;
-      d1hi += hi + (Long.compareUnsigned(d1lo, lo) < 0 ? 1 : 0);
+      d1hi += hi + (((d1lo ^ Long.MIN_VALUE) < (lo ^ Long.MIN_VALUE)) ? 1 : 0);
 
       long d2lo = h0 * r2;
       long d2hi = Math.multiplyHigh(h0, r2);
       lo = h1 * r1;
       hi = Math.multiplyHigh(h1, r1);
       d2lo += lo;
-      d2hi += hi + (Long.compareUnsigned(d2lo, lo) < 0 ? 1 : 0);
+      d2hi += hi + (((d2lo ^ Long.MIN_VALUE) < (lo ^ Long.MIN_VALUE)) ? 1 : 0);
       lo = h2 * r0;
       hi = Math.multiplyHigh(h2, r0);
       d2lo += lo;
-      d2hi += hi + (Long.compareUnsigned(d2lo, lo) < 0 ? 1 : 0);
+      d2hi += hi + (((d2lo ^ Long.MIN_VALUE) < (lo ^ Long.MIN_VALUE)) ? 1 : 0);
 
       // partial reduction modulo 2^130 - 5
       long c = (d0hi << 20) | (d0lo >>> 44);
       h0 = d0lo & M44;
       d1lo += c;
-      d1hi += Long.compareUnsigned(d1lo, c) < 0 ? 1 : 0;
+      d1hi += ((d1lo ^ Long.MIN_VALUE) < (c ^ Long.MIN_VALUE)) ? 1 : 0;
       c = (d1hi << 20) | (d1lo >>> 44);
       h1 = d1lo & M44;
       d2lo += c;
-      d2hi += Long.compareUnsigned(d2lo, c) < 0 ? 1 : 0;
+      d2hi += ((d2lo ^ Long.MIN_VALUE) < (c ^ Long.MIN_VALUE)) ? 1 : 0;
       c = (d2hi << 22) | (d2lo >>> 42);
       h2 = d2lo & M42;
       h0 += c * 5;
@@ -179,14 +182,7 @@ final class Poly1305Aes {
   }
 
   private static long le64(byte[] b, int off) {
-    return (b[off] & 0xffL)
-        | (b[off + 1] & 0xffL) << 8
-        | (b[off + 2] & 0xffL) << 16
-        | (b[off + 3] & 0xffL) << 24
-        | (b[off + 4] & 0xffL) << 32
-        | (b[off + 5] & 0xffL) << 40
-        | (b[off + 6] & 0xffL) << 48
-        | (b[off + 7] & 0xffL) << 56;
+    return (long) LE64.get(b, off);
   }
 
   private static void putLe64(byte[] b, int off, long v) {
