@@ -387,9 +387,16 @@ public final class Repository {
 
   /** Opens and decompresses a blob's sealed bytes; does not check the hash. */
   public byte[] decodeBlob(BlobLocation loc, byte[] sealed) {
+    return decodeBlob(loc, sealed, 0);
+  }
+
+  /**
+   * Like {@link #decodeBlob(BlobLocation, byte[])} for the blob at {@code offset} in {@code buf}.
+   */
+  public byte[] decodeBlob(BlobLocation loc, byte[] buf, int offset) {
     byte[] plain;
     try {
-      plain = key.open(sealed);
+      plain = key.open(buf, offset, loc.length());
     } catch (AuthenticationException e) {
       throw corrupted(
           "blob "

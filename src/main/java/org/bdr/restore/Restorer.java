@@ -9,7 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -332,7 +331,7 @@ public final class Restorer {
     /** Opens one blob from a pack range read earlier, checking its hash. */
     private byte[] decode(Id pack, BlobLocation loc, byte[] range, long start) {
       int from = (int) (loc.offset() - start);
-      byte[] plain = repo.decodeBlob(loc, Arrays.copyOfRange(range, from, from + loc.length()));
+      byte[] plain = repo.decodeBlob(loc, range, from);
       if (!Id.hash(plain).equals(loc.id())) {
         throw new BdrException(
             ErrorCode.BACKUP_CORRUPTED,
