@@ -279,7 +279,7 @@ public final class Archiver {
         throws IOException {
       Tree sub = subtree(parentNode);
       Id id = saveVirtual(dir, path, sub);
-      return FileStat.of(path).toNode(path, name, null, id.hex(), null);
+      return FileStat.following(path).toNode(path, name, null, id.hex(), null);
     }
 
     private Node saveSource(Path path, String name, Node parentNode) throws IOException {

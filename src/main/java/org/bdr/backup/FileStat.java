@@ -46,7 +46,19 @@ record FileStat(
   private static final Map<Long, String> GROUPS = new ConcurrentHashMap<>();
 
   static FileStat of(Path path) throws IOException {
-    Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    return read(path, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * The metadata of the folder a path leads to, following symlinks: the folders above a source are
+   * recorded as folders even where the path reaches them through a link.
+   */
+  static FileStat following(Path path) throws IOException {
+    return read(path);
+  }
+
+  private static FileStat read(Path path, LinkOption... options) throws IOException {
+    Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, options);
     return new FileStat(
         (Integer) a.get("mode"),
         (Long) a.get("ino"),
