@@ -45,6 +45,8 @@ public final class Repository {
   private static final int ZSTD_LEVEL = 3;
   private static final ThreadLocal<ZstdCompressCtx> COMPRESSOR =
       ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(ZSTD_LEVEL));
+  private static final ThreadLocal<com.github.luben.zstd.ZstdDecompressCtx> DECOMPRESSOR =
+      ThreadLocal.withInitial(com.github.luben.zstd.ZstdDecompressCtx::new);
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -407,7 +409,12 @@ public final class Repository {
     }
     if (loc.compressed()) {
       try {
-        plain = Zstd.decompress(plain, loc.uncompressedLength());
+        byte[] out = new byte[loc.uncompressedLength()];
+        int n = DECOMPRESSOR.get().decompressByteArray(out, 0, out.length, plain, 0, plain.length);
+        if (n != out.length) {
+          throw new IllegalStateException("decompressed to " + n + " bytes");
+        }
+        plain = out;
       } catch (RuntimeException e) {
         throw corrupted(
             "blob "

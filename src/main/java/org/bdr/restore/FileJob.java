@@ -23,6 +23,11 @@ final class FileJob {
   final String snapshotPath;
   private final AtomicInteger remaining;
   private volatile String failure;
+  private volatile boolean finished;
+
+  private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+      java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
   FileJob(Node node, Path out, String snapshotPath, int blobs) {
     this.node = node;
@@ -32,20 +37,16 @@ final class FileJob {
     this.remaining = new AtomicInteger(blobs);
   }
 
-  /** Creates the empty temporary file, readable and writable by the owner only. */
-  void create() throws IOException {
-    Files.createFile(
-        temp,
-        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-  }
-
-  /** Writes one blob's plaintext at its offset in the file. */
+  /** Writes one blob's plaintext at its offset, creating the temporary file (600) on first use. */
   void write(long offset, byte[] data) throws IOException {
     if (failure != null) {
       return;
     }
-    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            temp,
+            java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            OWNER_ONLY)) {
       ByteBuffer buf = ByteBuffer.wrap(data);
       long pos = offset;
       while (buf.hasRemaining()) {
@@ -72,11 +73,22 @@ final class FileJob {
 
   /** Renames the complete file into place, or removes it if it failed. */
   boolean complete() throws IOException {
+    finished = true;
     if (failure != null) {
       Files.deleteIfExists(temp);
       return false;
     }
+    if (node.size() == 0 && !Files.exists(temp)) {
+      Files.createFile(temp, OWNER_ONLY);
+    }
     Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
     return true;
+  }
+
+  /** Removes the temporary file of a file that never completed. */
+  void abandon() throws IOException {
+    if (!finished) {
+      Files.deleteIfExists(temp);
+    }
   }
 }

@@ -234,7 +234,6 @@ public final class Restorer {
     private void registerFile(Node node, Path out, String snapshotPath) throws IOException {
       List<Id> content = node.contentIds();
       FileJob job = new FileJob(node, out, snapshotPath, content.size());
-      job.create();
       jobs.add(job);
       long offset = 0;
       for (Id id : content) {
@@ -363,7 +362,7 @@ public final class Restorer {
         restorePacks();
       } finally {
         for (FileJob job : jobs) {
-          Files.deleteIfExists(job.temp);
+          job.abandon();
         }
       }
       for (int i = dirTimes.size() - 1; i >= 0; i--) {
