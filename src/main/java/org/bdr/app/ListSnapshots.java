@@ -19,8 +19,16 @@ public final class ListSnapshots {
     this.opener = opener;
   }
 
-  /** Every snapshot, oldest first. */
-  public List<SnapshotInfo> run(RepositoryOptions options) throws IOException {
+  /**
+   * The snapshots that could be read, oldest first, and the snapshot files that could not.
+   *
+   * @param snapshots the snapshots
+   * @param problems one line per unreadable snapshot file
+   */
+  public record Listing(List<SnapshotInfo> snapshots, List<String> problems) {}
+
+  /** Every readable snapshot, oldest first. */
+  public Listing run(RepositoryOptions options) throws IOException {
     Repository repo = opener.open(options, false).repository();
     List<SnapshotInfo> out = new ArrayList<>();
     for (Map.Entry<Id, Snapshot> e : repo.snapshots().entrySet()) {
@@ -29,6 +37,6 @@ public final class ListSnapshots {
     out.sort(
         Comparator.comparing((SnapshotInfo s) -> java.time.OffsetDateTime.parse(s.time()))
             .thenComparing(SnapshotInfo::id));
-    return out;
+    return new Listing(out, repo.snapshotProblems());
   }
 }

@@ -105,6 +105,7 @@ public final class Checker {
 
     Walk walk = new Walk(damaged, errors);
     Map<Id, Snapshot> snapshots = repo.snapshots();
+    errors.addAll(repo.snapshotProblems());
     for (Map.Entry<Id, Snapshot> s : snapshots.entrySet()) {
       if (only.isEmpty() || only.contains(s.getKey())) {
         checkCancelled();

@@ -14,9 +14,11 @@ final class SnapshotsCommand extends BaseCommand {
 
   @Override
   int execute() throws Exception {
-    List<SnapshotInfo> all = new ListSnapshots(opener).run(options.repository());
+    ListSnapshots.Listing listing = new ListSnapshots(opener).run(options.repository());
+    List<SnapshotInfo> all = listing.snapshots();
+    listing.problems().forEach(p -> console.err.println("bdr: warning: " + p));
     if (console.json) {
-      console.printJson(all);
+      console.printJson(listing);
       return Main.OK;
     }
     String format = "%-8s  %-25s  %-12s  %-14s  %-21s  %7s  %10s  %s%n";

@@ -50,6 +50,33 @@ public final class Id implements Comparable<Id> {
     }
   }
 
+  /**
+   * Parses 64 hex digits from {@code chars[off..]} without building a string: index files hold one
+   * id per blob, and a repository may have millions.
+   */
+  static Id parse(char[] chars, int off, int len) {
+    if (len != 64) {
+      throw new IllegalArgumentException("an id is 64 hex digits, got " + len + " characters");
+    }
+    return new Id(
+        hexLong(chars, off),
+        hexLong(chars, off + 16),
+        hexLong(chars, off + 32),
+        hexLong(chars, off + 48));
+  }
+
+  private static long hexLong(char[] chars, int off) {
+    long v = 0;
+    for (int i = off; i < off + 16; i++) {
+      int d = Character.digit(chars[i], 16);
+      if (d < 0) {
+        throw new IllegalArgumentException("an id holds only hex digits");
+      }
+      v = (v << 4) | d;
+    }
+    return v;
+  }
+
   /** Whether {@code text} is 64 lowercase or uppercase hex digits. */
   public static boolean isId(String text) {
     if (text.length() != 64) {

@@ -79,12 +79,12 @@ final class IndexFile {
     expect(p.currentToken(), JsonToken.START_ARRAY);
     while (p.nextToken() == JsonToken.START_OBJECT) {
       Id pack = null;
-      List<String[]> blobs = new ArrayList<>();
+      List<Blob> blobs = new ArrayList<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
         if (field.equals("id")) {
-          pack = Id.parse(p.getText());
+          pack = id(p);
         } else if (field.equals("blobs")) {
           readBlobs(p, blobs);
         } else {
@@ -94,40 +94,49 @@ final class IndexFile {
       if (pack == null) {
         throw new IOException("index lists a pack without an id");
       }
-      for (String[] b : blobs) {
-        out.add(
-            new BlobLocation(
-                BlobType.ofJson(b[1]),
-                Id.parse(b[0]),
-                pack,
-                Long.parseLong(b[2]),
-                Integer.parseInt(b[3]),
-                b[4] == null ? 0 : Integer.parseInt(b[4])));
+      for (Blob b : blobs) {
+        out.add(new BlobLocation(b.type, b.id, pack, b.offset, b.length, b.uncompressedLength));
       }
     }
   }
 
-  private static void readBlobs(JsonParser p, List<String[]> blobs) throws IOException {
+  /** One blob entry while its pack's id may still be unknown. */
+  private static final class Blob {
+    Id id;
+    BlobType type;
+    long offset = -1;
+    int length = -1;
+    int uncompressedLength;
+  }
+
+  private static void readBlobs(JsonParser p, List<Blob> blobs) throws IOException {
     expect(p.currentToken(), JsonToken.START_ARRAY);
     while (p.nextToken() == JsonToken.START_OBJECT) {
-      String[] b = new String[5];
+      Blob b = new Blob();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
-          case "id" -> b[0] = p.getText();
-          case "type" -> b[1] = p.getText();
-          case "offset" -> b[2] = p.getText();
-          case "length" -> b[3] = p.getText();
-          case "uncompressed_length" -> b[4] = p.getText();
+          case "id" -> b.id = id(p);
+          case "type" -> b.type = BlobType.ofJson(p.getText());
+          case "offset" -> b.offset = p.getLongValue();
+          case "length" -> b.length = p.getIntValue();
+          case "uncompressed_length" -> b.uncompressedLength = p.getIntValue();
           default -> p.skipChildren();
         }
       }
-      if (b[0] == null || b[1] == null || b[2] == null || b[3] == null) {
+      if (b.id == null || b.type == null || b.offset < 0 || b.length < 0) {
         throw new IOException("index lists a blob without id, type, offset or length");
       }
       blobs.add(b);
     }
+  }
+
+  private static Id id(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw new IOException("index holds an id that is not a string");
+    }
+    return Id.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
   private static void expect(JsonToken got, JsonToken want) throws IOException {

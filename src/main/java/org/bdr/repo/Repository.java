@@ -60,6 +60,7 @@ public final class Repository {
   private final Map<Id, List<Packer.Entry>> unindexed = new LinkedHashMap<>();
   private int unindexedBlobs;
   private final List<String> indexProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<String> snapshotProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record BlobKey(BlobType type, Id id) {}
 
@@ -550,13 +551,63 @@ public final class Repository {
 
   /** Every snapshot with its id, in no particular order. */
   public Map<Id, Snapshot> snapshots() throws IOException {
+    List<Id> ids =
+        backend.list(FileType.SNAPSHOT).stream().filter(Id::isId).map(Id::parse).toList();
     Map<Id, Snapshot> out = new LinkedHashMap<>();
-    for (String name : backend.list(FileType.SNAPSHOT)) {
-      if (Id.isId(name)) {
-        out.put(Id.parse(name), loadSnapshot(Id.parse(name)));
+    snapshotProblems.clear();
+    if (ids.size() < 8) {
+      for (Id id : ids) {
+        try {
+          out.put(id, loadSnapshot(id));
+        } catch (IOException | RuntimeException e) {
+          snapshotProblems.add(unreadable(id, e));
+        }
       }
+      return out;
     }
-    return out;
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Snapshot>> loads = new ArrayList<>();
+      for (Id id : ids) {
+        loads.add(pool.submit(() -> loadSnapshot(id)));
+      }
+      for (int i = 0; i < ids.size(); i++) {
+        try {
+          out.put(ids.get(i), await(loads.get(i)));
+        } catch (IOException | RuntimeException e) {
+          snapshotProblems.add(unreadable(ids.get(i), e));
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String unreadable(Id id, Exception e) {
+    return "snapshot file " + id.shortHex() + " cannot be read: " + e.getMessage();
+  }
+
+  /** Snapshot files the last {@link #snapshots()} call had to leave out, and why. */
+  public List<String> snapshotProblems() {
+    return List.copyOf(snapshotProblems);
+  }
+
+  private static <T> T await(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading snapshots", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException("reading a snapshot failed", e.getCause());
+    }
   }
 
   /**
