@@ -334,8 +334,29 @@ public final class Archiver {
           nodes.add(n);
         }
       }
-      Id tree = repo.saveTree(new Tree(sorted(nodes)));
-      return st.toNode(path, name, null, tree.hex(), null);
+      List<Node> entries = sorted(nodes);
+      String tree = unchangedTree(entries, parentTree, parentNode);
+      if (tree == null) {
+        tree = repo.saveTree(new Tree(entries)).hex();
+      }
+      Node fresh = st.toNode(path, name, null, tree, null);
+      return parentNode != null && fresh.withAtime(parentNode.atime()).equals(parentNode)
+          ? parentNode
+          : fresh;
+    }
+
+    /**
+     * The parent's tree id when this folder's entries are exactly the parent's, so that an
+     * unchanged folder is neither serialised nor hashed again; null otherwise.
+     */
+    private String unchangedTree(List<Node> entries, Tree parentTree, Node parentNode) {
+      if (parentTree == null
+          || parentNode.subtree() == null
+          || !entries.equals(parentTree.nodes())
+          || !repo.hasBlob(org.bdr.repo.BlobType.TREE, parentNode.subtreeId())) {
+        return null;
+      }
+      return parentNode.subtree();
     }
 
     private Tree subtree(Node parentNode) {

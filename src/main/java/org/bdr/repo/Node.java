@@ -90,6 +90,29 @@ public record Node(
     }
   }
 
+  /** This entry with another access time. */
+  public Node withAtime(String atime) {
+    return new Node(
+        name,
+        type,
+        mode,
+        mtime,
+        atime,
+        ctime,
+        uid,
+        gid,
+        user,
+        group,
+        inode,
+        deviceId,
+        size,
+        links,
+        linktarget,
+        device,
+        content,
+        subtree);
+  }
+
   /** Whether this is a regular file. */
   public boolean isFile() {
     return type.equals("file");
