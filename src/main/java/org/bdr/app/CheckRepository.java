@@ -32,7 +32,7 @@ public final class CheckRepository {
       RepositoryOptions options, boolean readData, LongConsumer bytes, BooleanSupplier cancelled)
       throws IOException {
     Repository repo = opener.open(options, false).repository();
-    try (RepositoryLock lock = RepositoryLock.acquire(repo, false)) {
+    try (RepositoryLock lock = RepositoryLock.acquire(repo, true)) {
       CheckResult result = new Checker(repo, bytes, cancelled).check(readData, Set.of());
       return new Outcome(repo.backend().location(), result);
     }

@@ -298,7 +298,12 @@ public final class Archiver {
       List<Path> children = new ArrayList<>();
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
         for (Path child : ds) {
-          if (!excludes.matches(child)) {
+          if (child.getFileName().toString().indexOf('\uFFFD') >= 0) {
+            unreadable.add(
+                new SkippedFile(
+                    child.toString(),
+                    "its name is not valid UTF-8, which bdr cannot store faithfully; rename it"));
+          } else if (!excludes.matches(child)) {
             children.add(child);
           }
         }

@@ -56,7 +56,7 @@ final class FolderWalk {
           });
     } catch (IOException | RuntimeException e) {
       ScanSession s = new ScanSession(root.toString(), options);
-      results.add(s.fail("could not walk the folder (" + PhiScanner.className(e) + ")"));
+      results.add(s.fail("could not walk the folder (" + PhiScanner.failureKind(e) + ")"));
     }
   }
 

@@ -75,10 +75,12 @@ public final class PhiScanner {
     if (e instanceof NoSuchFileException) {
       return "the file disappeared before it could be read";
     }
-    return "could not read the file (" + className(e) + ")";
+    return "could not read the file (" + failureKind(e) + ")";
   }
 
-  static String className(Exception e) {
-    return e.getClass().getSimpleName();
+  static String failureKind(Exception e) {
+    return e instanceof java.nio.file.AccessDeniedException
+        ? "permission denied"
+        : "input/output error";
   }
 }

@@ -78,7 +78,7 @@ final class ScanSession implements FileScan {
       status = scanContent();
     } catch (RuntimeException | StackOverflowError e) {
       status = ScanStatus.ERROR;
-      String what = e instanceof UnreadableContent ? e.getMessage() : e.getClass().getSimpleName();
+      String what = e instanceof UnreadableContent ? e.getMessage() : "malformed content";
       note = "could not read the file as " + format + " (" + what + ")";
     }
     buf = null;

@@ -12,12 +12,12 @@ final class UnreadableContent extends RuntimeException {
     super(describe(original), null, false, false);
   }
 
-  /** The original's class name, or a fixed phrase for a zip bomb; never its message. */
+  /** A fixed phrase for what went wrong; never the original's message, which may quote text. */
   private static String describe(Throwable original) {
     String message = String.valueOf(original.getMessage());
     if (message.contains("Zip bomb")) {
       return "zip bomb suspected: an entry inflates beyond the allowed ratio";
     }
-    return original.getClass().getSimpleName();
+    return "the document is malformed or of an unsupported kind";
   }
 }

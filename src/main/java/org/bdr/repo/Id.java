@@ -41,12 +41,12 @@ public final class Id implements Comparable<Id> {
    */
   public static Id parse(String hex) {
     if (hex == null || hex.length() != 64) {
-      throw new IllegalArgumentException("'" + hex + "' is not an id: expected 64 hex digits");
+      throw new IllegalArgumentException("a value that should be an id is not 64 hex digits");
     }
     try {
       return of(HEX.parseHex(hex));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + hex + "' is not an id: expected 64 hex digits", e);
+      throw new IllegalArgumentException("a value that should be an id is not 64 hex digits");
     }
   }
 

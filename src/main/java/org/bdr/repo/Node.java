@@ -34,7 +34,9 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Node(
-    @JsonProperty("name") String name,
+    @JsonProperty("name")
+        @com.fasterxml.jackson.databind.annotation.JsonSerialize(converter = Node.Quoted.class)
+        String name,
     @JsonProperty("type") String type,
     @JsonProperty("mode") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long mode,
     @JsonProperty("mtime") String mtime,
@@ -79,6 +81,57 @@ public record Node(
 
   /** Go's os.ModeSticky. */
   public static final long MODE_STICKY = 1L << 20;
+
+  /** Reads a node from tree JSON, undoing restic's quoting of the name. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  static Node fromJson(
+      @JsonProperty("name") String name,
+      @JsonProperty("type") String type,
+      @JsonProperty("mode") long mode,
+      @JsonProperty("mtime") String mtime,
+      @JsonProperty("atime") String atime,
+      @JsonProperty("ctime") String ctime,
+      @JsonProperty("uid") long uid,
+      @JsonProperty("gid") long gid,
+      @JsonProperty("user") String user,
+      @JsonProperty("group") String group,
+      @JsonProperty("inode") long inode,
+      @JsonProperty("device_id") long deviceId,
+      @JsonProperty("size") long size,
+      @JsonProperty("links") long links,
+      @JsonProperty("linktarget") String linktarget,
+      @JsonProperty("device") long device,
+      @JsonProperty("content") List<String> content,
+      @JsonProperty("subtree") String subtree) {
+    return new Node(
+        name == null ? null : GoQuote.unquote(name),
+        type,
+        mode,
+        mtime,
+        atime,
+        ctime,
+        uid,
+        gid,
+        user,
+        group,
+        inode,
+        deviceId,
+        size,
+        links,
+        linktarget,
+        device,
+        content,
+        subtree);
+  }
+
+  /** Writes a name as tree JSON stores it: quoted as restic quotes it. */
+  static final class Quoted
+      extends com.fasterxml.jackson.databind.util.StdConverter<String, String> {
+    @Override
+    public String convert(String name) {
+      return GoQuote.quote(name);
+    }
+  }
 
   /** Checks that the entry is one restic can read. */
   public Node {

@@ -520,7 +520,12 @@ public final class Repository {
 
   /** Loads a tree blob. */
   public Tree loadTree(Id id) throws IOException {
-    return JSON.readValue(loadBlob(BlobType.TREE, id), Tree.class);
+    byte[] json = loadBlob(BlobType.TREE, id);
+    try {
+      return JSON.readValue(json, Tree.class);
+    } catch (IOException | RuntimeException e) {
+      throw corrupted("tree " + id.shortHex() + " is not a valid tree");
+    }
   }
 
   /** Serialises and stores a tree; returns its id. */
@@ -546,7 +551,12 @@ public final class Repository {
 
   /** Loads one snapshot by its full id. */
   public Snapshot loadSnapshot(Id id) throws IOException {
-    return JSON.readValue(loadUnpacked(FileType.SNAPSHOT, id.hex()), Snapshot.class);
+    byte[] json = loadUnpacked(FileType.SNAPSHOT, id.hex());
+    try {
+      return JSON.readValue(json, Snapshot.class);
+    } catch (IOException | RuntimeException e) {
+      throw corrupted("snapshot file " + id.shortHex() + " is not a valid snapshot");
+    }
   }
 
   /** Every snapshot with its id, in no particular order. */
