@@ -445,8 +445,11 @@ public final class Repository {
             index.add(loc);
           }
         } catch (java.util.concurrent.ExecutionException e) {
-          throw corrupted(
-              "index file " + names.get(i) + " cannot be read: " + e.getCause().getMessage());
+          indexProblems.add(
+              "index file "
+                  + names.get(i).substring(0, Math.min(8, names.get(i).length()))
+                  + " cannot be read: "
+                  + e.getCause().getMessage());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IOException("interrupted while loading the index", e);

@@ -63,6 +63,33 @@ class DamagedSnapshotFileTest {
         .contains("snapshot file " + damaged.getFileName().toString().substring(0, 8));
   }
 
+  @Test
+  void check_oneIndexFileTruncated_otherCommandsWorkAndCheckNamesIt() throws Exception {
+    Path pw = tmp.resolve("pw");
+    Files.writeString(pw, "pw\n");
+    Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
+    Path repo = tmp.resolve("repo");
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    Files.writeString(data.resolve("a.txt"), "a");
+    String[] common = {"-r", repo.toString(), "--password-file", pw.toString()};
+    assertThat(bdr(concat("init", common)).code()).isZero();
+    assertThat(bdr(concat("backup", common, data.toString())).code()).isZero();
+    Path index;
+    try (Stream<Path> s = Files.list(repo.resolve("index"))) {
+      index = s.findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(index);
+    Files.write(index, java.util.Arrays.copyOf(bytes, 30));
+
+    Run list = bdr(concat("snapshots", common));
+    Run check = bdr(concat("check", common));
+
+    assertThat(list.code()).isZero();
+    assertThat(check.code()).isEqualTo(1);
+    assertThat(check.out())
+        .contains("index file " + index.getFileName().toString().substring(0, 8));
+  }
+
   private static List<Path> snapshotFiles(Path repo) throws Exception {
     try (Stream<Path> s = Files.list(repo.resolve("snapshots"))) {
       return s.toList();
