@@ -36,17 +36,10 @@ class DamagedSnapshotFileTest {
 
   @Test
   void snapshots_oneSnapshotFileDamaged_listsTheOtherAndCheckNamesIt() throws Exception {
-    Path pw = tmp.resolve("pw");
-    Files.writeString(pw, "pw\n");
-    Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
     Path repo = tmp.resolve("repo");
-    Path data = Files.createDirectories(tmp.resolve("data"));
-    Files.writeString(data.resolve("a.txt"), "a");
-    String[] common = {"-r", repo.toString(), "--password-file", pw.toString()};
-    assertThat(bdr(concat("init", common)).code()).isZero();
-    assertThat(bdr(concat("backup", common, data.toString())).code()).isZero();
+    String[] common = repositoryWithOneBackup(repo);
     List<Path> before = snapshotFiles(repo);
-    assertThat(bdr(concat("backup", common, data.toString())).code()).isZero();
+    assertThat(bdr(concat("backup", common, tmp.resolve("data").toString())).code()).isZero();
     Path damaged = before.get(0);
     byte[] bytes = Files.readAllBytes(damaged);
     bytes[bytes.length / 2] ^= 1;
@@ -65,15 +58,8 @@ class DamagedSnapshotFileTest {
 
   @Test
   void check_oneIndexFileTruncated_otherCommandsWorkAndCheckNamesIt() throws Exception {
-    Path pw = tmp.resolve("pw");
-    Files.writeString(pw, "pw\n");
-    Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
     Path repo = tmp.resolve("repo");
-    Path data = Files.createDirectories(tmp.resolve("data"));
-    Files.writeString(data.resolve("a.txt"), "a");
-    String[] common = {"-r", repo.toString(), "--password-file", pw.toString()};
-    assertThat(bdr(concat("init", common)).code()).isZero();
-    assertThat(bdr(concat("backup", common, data.toString())).code()).isZero();
+    String[] common = repositoryWithOneBackup(repo);
     Path index;
     try (Stream<Path> s = Files.list(repo.resolve("index"))) {
       index = s.findFirst().orElseThrow();
@@ -88,6 +74,19 @@ class DamagedSnapshotFileTest {
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.out())
         .contains("index file " + index.getFileName().toString().substring(0, 8));
+  }
+
+  /** Creates a repository holding one backup; returns the options that open it. */
+  private String[] repositoryWithOneBackup(Path repo) throws Exception {
+    Path pw = tmp.resolve("pw");
+    Files.writeString(pw, "pw\n");
+    Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    Files.writeString(data.resolve("a.txt"), "a");
+    String[] common = {"-r", repo.toString(), "--password-file", pw.toString()};
+    assertThat(bdr(concat("init", common)).code()).isZero();
+    assertThat(bdr(concat("backup", common, data.toString())).code()).isZero();
+    return common;
   }
 
   private static List<Path> snapshotFiles(Path repo) throws Exception {
