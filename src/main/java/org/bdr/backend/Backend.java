@@ -49,10 +49,4 @@ public interface Backend {
 
   /** The names of all files of a type (not for {@link FileType#CONFIG}). */
   List<String> list(FileType type) throws IOException;
-
-  /** Free bytes where the repository is stored, or -1 if unknown. */
-  long freeSpace() throws IOException;
-
-  /** Total bytes of the volume where the repository is stored, or -1 if unknown. */
-  long totalSpace() throws IOException;
 }

@@ -161,16 +161,6 @@ public final class LocalBackend implements Backend {
     return names;
   }
 
-  @Override
-  public long freeSpace() throws IOException {
-    return Files.getFileStore(root).getUsableSpace();
-  }
-
-  @Override
-  public long totalSpace() throws IOException {
-    return Files.getFileStore(root).getTotalSpace();
-  }
-
   /** The path of a file; names are checked so that none can leave its folder. */
   Path path(FileType type, String name) {
     if (type == FileType.CONFIG) {

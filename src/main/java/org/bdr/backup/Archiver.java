@@ -43,15 +43,6 @@ import org.bdr.repo.Tree;
  */
 public final class Archiver {
 
-  /** Receives each file's bytes as they are read, for scanning during a backup. */
-  interface FileObserver {
-    /** Called before reading a file; returns the tap to feed, or null for none. */
-    FileSaver.Tap open(String path);
-
-    /** Called after the file was read completely. */
-    default void close(String path, FileSaver.Tap tap) {}
-  }
-
   private final Repository repo;
   private final BackupProgress progress;
   private final BooleanSupplier cancelled;
@@ -242,7 +233,6 @@ public final class Archiver {
     final Id parent;
     FileSaver saver;
     ExecutorService filePool;
-    FileObserver observer;
     final AtomicLong filesNew = new AtomicLong();
     final AtomicLong filesChanged = new AtomicLong();
     final AtomicLong filesUnchanged = new AtomicLong();
@@ -445,11 +435,7 @@ public final class Archiver {
     }
 
     private FileSaver.Saved readOnce(Path path, long size) throws IOException {
-      FileSaver.Tap tap = observer == null ? null : observer.open(path.toString());
-      FileSaver.Saved saved = saver.save(path, size, tap);
-      if (observer != null) {
-        observer.close(path.toString(), tap);
-      }
+      FileSaver.Saved saved = saver.save(path, size);
       bytesRead.addAndGet(saved.bytesRead());
       bytesAdded.addAndGet(saved.bytesAdded());
       return saved;

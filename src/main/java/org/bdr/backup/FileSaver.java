@@ -32,11 +32,6 @@ final class FileSaver {
   /** What saving one file produced. */
   record Saved(List<String> content, long bytesRead, long bytesAdded) {}
 
-  /** A sink that sees every byte of a file as it is read, in order. */
-  interface Tap {
-    void update(byte[] buf, int off, int len);
-  }
-
   private static final int READ_SIZE = 1 << 20;
   private static final int INLINE_LIMIT = 256 * 1024;
 
@@ -67,7 +62,7 @@ final class FileSaver {
    *
    * @param expectedSize the size the file had when listed; sizes the first buffer
    */
-  Saved save(Path path, long expectedSize, Tap tap) throws IOException {
+  Saved save(Path path, long expectedSize) throws IOException {
     Chunker chunker = new Chunker(polynomial);
     chunker.reset();
     List<Future<Id>> ids = new ArrayList<>();
@@ -85,9 +80,6 @@ final class FileSaver {
         int n = ch.read(ByteBuffer.wrap(buf, len, Math.min(READ_SIZE, buf.length - len)));
         if (n < 0) {
           break;
-        }
-        if (tap != null) {
-          tap.update(buf, len, n);
         }
         read += n;
         progress.bytesProcessed(n);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The in-memory index of every blob in the repository: an open-addressing table in flat arrays,
@@ -50,20 +49,6 @@ final class BlobIndex {
 
   synchronized int size() {
     return size;
-  }
-
-  /** Every known pack. */
-  synchronized List<Id> packs() {
-    return List.copyOf(packs);
-  }
-
-  /** Calls {@code action} for every blob, in no particular order. */
-  synchronized void forEach(Consumer<BlobLocation> action) {
-    for (int slot = 0; slot < types.length; slot++) {
-      if (types[slot] != 0) {
-        action.accept(location(slot));
-      }
-    }
   }
 
   private int packNumber(Id pack) {

@@ -59,7 +59,6 @@ public final class Repository {
   private final Packer[] packers = new Packer[BlobType.values().length];
   private final Map<Id, List<Packer.Entry>> unindexed = new LinkedHashMap<>();
   private int unindexedBlobs;
-  private final List<String> indexProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<String> snapshotProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record BlobKey(BlobType type, Id id) {}
@@ -445,11 +444,7 @@ public final class Repository {
             index.add(loc);
           }
         } catch (java.util.concurrent.ExecutionException e) {
-          indexProblems.add(
-              "index file "
-                  + names.get(i).substring(0, Math.min(8, names.get(i).length()))
-                  + " cannot be read: "
-                  + e.getCause().getMessage());
+          // Left out of the index: blobs only it lists count as missing, and check names the file.
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IOException("interrupted while loading the index", e);
@@ -476,18 +471,6 @@ public final class Repository {
         problems.add("index file " + name.substring(0, 8) + " cannot be read: " + e.getMessage());
       }
     }
-    return out;
-  }
-
-  /** Index files that could not be read when the repository was opened. */
-  public List<String> indexProblems() {
-    return List.copyOf(indexProblems);
-  }
-
-  /** Every blob in the index. */
-  public List<BlobLocation> blobs() {
-    List<BlobLocation> out = new ArrayList<>(index.size());
-    index.forEach(out::add);
     return out;
   }
 
