@@ -1,7 +1,6 @@
 package org.bdr.backend;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -29,9 +28,6 @@ public final class LocalBackend implements Backend {
   private static final Set<PosixFilePermission> FILE_MODE =
       PosixFilePermissions.fromString("rw-------");
   private static final String TEMP_PREFIX = ".bdr-tmp-";
-
-  /** Writes go out in slices so that the JDK's per-thread native buffer stays small. */
-  private static final int WRITE_SLICE = 1 << 20;
 
   private final Path root;
 
@@ -110,17 +106,14 @@ public final class LocalBackend implements Backend {
   @Override
   public byte[] load(FileType type, String name, long offset, int length) throws IOException {
     try (FileChannel ch = FileChannel.open(path(type, name), StandardOpenOption.READ)) {
-      ByteBuffer buf = ByteBuffer.allocate(length);
-      long pos = offset;
-      while (buf.hasRemaining()) {
-        int n = ch.read(buf, pos);
-        if (n < 0) {
-          throw new IOException(
-              type.noun() + " " + name + " is shorter than " + (offset + length) + " bytes");
-        }
-        pos += n;
+      byte[] out = new byte[length];
+      try {
+        ChannelIo.readFully(ch, offset, out, 0, length);
+      } catch (java.io.EOFException e) {
+        throw new IOException(
+            type.noun() + " " + name + " is shorter than " + (offset + length) + " bytes");
       }
-      return buf.array();
+      return out;
     }
   }
 
@@ -195,12 +188,7 @@ public final class LocalBackend implements Backend {
             temp,
             EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
             PosixFilePermissions.asFileAttribute(FILE_MODE))) {
-      for (int off = 0; off < data.length; off += WRITE_SLICE) {
-        ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(WRITE_SLICE, data.length - off));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-      }
+      ChannelIo.writeFully(ch, 0, data, 0, data.length);
       ch.force(true);
     }
   }

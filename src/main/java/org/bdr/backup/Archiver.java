@@ -484,7 +484,7 @@ public final class Archiver {
               unreadable.size(),
               millis);
       return new Snapshot(
-          FileStat.format(startTime),
+          org.bdr.repo.Timestamps.format(startTime),
           parent == null ? null : parent.hex(),
           root.hex(),
           request.sources().stream().map(Path::toString).toList(),

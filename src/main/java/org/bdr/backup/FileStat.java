@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bdr.repo.Node;
+import org.bdr.repo.Timestamps;
 
 /** The metadata of one directory entry, read without following symlinks. */
 record FileStat(
@@ -40,8 +38,6 @@ record FileStat(
   private static final String ATTRIBUTES =
       "unix:mode,ino,dev,rdev,nlink,uid,gid,size,lastModifiedTime,lastAccessTime,ctime";
 
-  private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-  private static final ZoneId ZONE = ZoneId.systemDefault();
   private static final Map<Long, String> USERS = new ConcurrentHashMap<>();
   private static final Map<Long, String> GROUPS = new ConcurrentHashMap<>();
 
@@ -162,11 +158,7 @@ record FileStat(
   }
 
   static String format(FileTime time) {
-    return RFC3339.format(time.toInstant().atZone(ZONE).toOffsetDateTime());
-  }
-
-  static String format(Instant time) {
-    return RFC3339.format(time.atZone(ZONE).toOffsetDateTime());
+    return Timestamps.format(time);
   }
 
   private String userName(Path path) {

@@ -18,6 +18,9 @@ final class Poly1305Aes {
   private static final long M44 = 0xfffffffffffL;
   private static final long M42 = 0x3ffffffffffL;
 
+  /** Bytes per call of the block loop. */
+  private static final int SLICE = 4096;
+
   private static final ThreadLocal<Cipher> ECB =
       ThreadLocal.withInitial(
           () -> {
@@ -49,25 +52,93 @@ final class Poly1305Aes {
     long s1 = r1 * 20;
     long s2 = r2 * 20;
 
-    long h0 = 0;
-    long h1 = 0;
-    long h2 = 0;
-    byte[] last = new byte[16];
+    long[] h = new long[3];
     int end = off + len;
-    for (int pos = off; pos < end; pos += 16) {
-      byte[] block = msg;
-      int at = pos;
-      long hibit = 1L << 40;
-      if (end - pos < 16) {
-        java.util.Arrays.fill(last, (byte) 0);
-        System.arraycopy(msg, pos, last, 0, end - pos);
-        last[end - pos] = 1;
-        block = last;
-        at = 0;
-        hibit = 0;
-      }
-      long m0 = le64(block, at);
-      long m1 = le64(block, at + 8);
+    int full = off + (len & ~15);
+    for (int pos = off; pos < full; pos += SLICE) {
+      blocks(h, r0, r1, r2, s1, s2, msg, pos, Math.min(full, pos + SLICE), 1L << 40);
+    }
+    if (full < end) {
+      byte[] last = new byte[16];
+      System.arraycopy(msg, full, last, 0, end - full);
+      last[end - full] = 1;
+      blocks(h, r0, r1, r2, s1, s2, last, 0, 16, 0);
+    }
+    long h0 = h[0];
+    long h1 = h[1];
+    long h2 = h[2];
+
+    // full carry
+    long c = h1 >>> 44;
+    h1 &= M44;
+    h2 += c;
+    c = h2 >>> 42;
+    h2 &= M42;
+    h0 += c * 5;
+    c = h0 >>> 44;
+    h0 &= M44;
+    h1 += c;
+    c = h1 >>> 44;
+    h1 &= M44;
+    h2 += c;
+    c = h2 >>> 42;
+    h2 &= M42;
+    h0 += c * 5;
+    c = h0 >>> 44;
+    h0 &= M44;
+    h1 += c;
+
+    // h - p, kept if it does not borrow
+    long g0 = h0 + 5;
+    c = g0 >>> 44;
+    g0 &= M44;
+    long g1 = h1 + c;
+    c = g1 >>> 44;
+    g1 &= M44;
+    long g2 = h2 + c - (1L << 42);
+    long keepG = (g2 >>> 63) - 1;
+    h0 = (h0 & ~keepG) | (g0 & keepG);
+    h1 = (h1 & ~keepG) | (g1 & keepG);
+    h2 = (h2 & ~keepG) | (g2 & keepG);
+
+    // h + s mod 2^128
+    long p0 = le64(s, 0);
+    long p1 = le64(s, 8);
+    h0 += p0 & M44;
+    c = h0 >>> 44;
+    h0 &= M44;
+    h1 += (((p0 >>> 44) | (p1 << 20)) & M44) + c;
+    c = h1 >>> 44;
+    h1 &= M44;
+    h2 += ((p1 >>> 24) & M42) + c;
+    h2 &= M42;
+    putLe64(out, outOff, h0 | (h1 << 44));
+    putLe64(out, outOff + 8, (h1 >>> 20) | (h2 << 24));
+  }
+
+  /**
+   * Adds the 16-byte blocks of {@code msg[from, to)}, each with {@code hibit} above its 128 bits,
+   * to the accumulator {@code h}, multiplying by {@code r} after each. A slice of a few KiB per
+   * call lets the JIT compile this method early and whole, rather than replace one long loop
+   * midway.
+   */
+  private static void blocks(
+      long[] h,
+      long r0,
+      long r1,
+      long r2,
+      long s1,
+      long s2,
+      byte[] msg,
+      int from,
+      int to,
+      long hibit) {
+    long h0 = h[0];
+    long h1 = h[1];
+    long h2 = h[2];
+    for (int pos = from; pos < to; pos += 16) {
+      long m0 = le64(msg, pos);
+      long m1 = le64(msg, pos + 8);
       h0 += m0 & M44;
       h1 += ((m0 >>> 44) | (m1 << 20)) & M44;
       h2 += ((m1 >>> 24) & M42) | hibit;
@@ -122,53 +193,9 @@ final class Poly1305Aes {
       h0 &= M44;
       h1 += c;
     }
-
-    // full carry
-    long c = h1 >>> 44;
-    h1 &= M44;
-    h2 += c;
-    c = h2 >>> 42;
-    h2 &= M42;
-    h0 += c * 5;
-    c = h0 >>> 44;
-    h0 &= M44;
-    h1 += c;
-    c = h1 >>> 44;
-    h1 &= M44;
-    h2 += c;
-    c = h2 >>> 42;
-    h2 &= M42;
-    h0 += c * 5;
-    c = h0 >>> 44;
-    h0 &= M44;
-    h1 += c;
-
-    // h - p, kept if it does not borrow
-    long g0 = h0 + 5;
-    c = g0 >>> 44;
-    g0 &= M44;
-    long g1 = h1 + c;
-    c = g1 >>> 44;
-    g1 &= M44;
-    long g2 = h2 + c - (1L << 42);
-    long keepG = (g2 >>> 63) - 1;
-    h0 = (h0 & ~keepG) | (g0 & keepG);
-    h1 = (h1 & ~keepG) | (g1 & keepG);
-    h2 = (h2 & ~keepG) | (g2 & keepG);
-
-    // h + s mod 2^128
-    long p0 = le64(s, 0);
-    long p1 = le64(s, 8);
-    h0 += p0 & M44;
-    c = h0 >>> 44;
-    h0 &= M44;
-    h1 += (((p0 >>> 44) | (p1 << 20)) & M44) + c;
-    c = h1 >>> 44;
-    h1 &= M44;
-    h2 += ((p1 >>> 24) & M42) + c;
-    h2 &= M42;
-    putLe64(out, outOff, h0 | (h1 << 44));
-    putLe64(out, outOff + 8, (h1 >>> 20) | (h2 << 24));
+    h[0] = h0;
+    h[1] = h1;
+    h[2] = h2;
   }
 
   private static byte[] pad(byte[] k, byte[] nonce) {

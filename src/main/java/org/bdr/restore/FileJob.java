@@ -1,13 +1,13 @@
 package org.bdr.restore;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bdr.backend.ChannelIo;
 import org.bdr.repo.Node;
 
 /**
@@ -29,10 +29,20 @@ final class FileJob {
       java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
           java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
+  /**
+   * Temporary names: a random token per process, so that no name in the snapshot collides, and a
+   * counter, so that no two files of one restore do.
+   */
+  private static final String TEMP_PREFIX =
+      ".bdr-restore-" + Long.toHexString(new java.security.SecureRandom().nextLong()) + "-";
+
+  private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER =
+      new java.util.concurrent.atomic.AtomicLong();
+
   FileJob(Node node, Path out, String snapshotPath, int blobs) {
     this.node = node;
     this.out = out;
-    this.temp = out.resolveSibling(".bdr-restore-" + java.util.UUID.randomUUID());
+    this.temp = out.resolveSibling(TEMP_PREFIX + TEMP_COUNTER.incrementAndGet());
     this.snapshotPath = snapshotPath;
     this.remaining = new AtomicInteger(blobs);
   }
@@ -47,11 +57,7 @@ final class FileJob {
             temp,
             java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
             OWNER_ONLY)) {
-      ByteBuffer buf = ByteBuffer.wrap(data);
-      long pos = offset;
-      while (buf.hasRemaining()) {
-        pos += ch.write(buf, pos);
-      }
+      ChannelIo.writeFully(ch, offset, data, 0, data.length);
     }
   }
 

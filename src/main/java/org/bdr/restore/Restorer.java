@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -31,6 +30,7 @@ import org.bdr.repo.BlobType;
 import org.bdr.repo.Id;
 import org.bdr.repo.Node;
 import org.bdr.repo.Repository;
+import org.bdr.repo.Timestamps;
 import org.bdr.repo.Tree;
 
 /**
@@ -407,7 +407,7 @@ public final class Restorer {
   }
 
   private static FileTime time(String rfc3339) {
-    return rfc3339 == null ? null : FileTime.from(OffsetDateTime.parse(rfc3339).toInstant());
+    return rfc3339 == null ? null : FileTime.from(Timestamps.parse(rfc3339));
   }
 
   private static Set<PosixFilePermission> permissions(int mode) {
