@@ -26,7 +26,12 @@ public interface Backend {
   void saveNew(FileType type, String name, byte[] data) throws IOException;
 
   /** Writes a new file atomically; a reader sees either nothing or the whole file. */
-  void save(FileType type, String name, byte[] data) throws IOException;
+  default void save(FileType type, String name, byte[] data) throws IOException {
+    save(type, name, data, data.length);
+  }
+
+  /** Like {@link #save(FileType, String, byte[])} for the first {@code length} bytes of data. */
+  void save(FileType type, String name, byte[] data, int length) throws IOException;
 
   /**
    * Reads a whole file.

@@ -68,7 +68,7 @@ public final class LocalBackend implements Backend {
   }
 
   @Override
-  public void save(FileType type, String name, byte[] data) throws IOException {
+  public void save(FileType type, String name, byte[] data, int length) throws IOException {
     Path target = path(type, name);
     Path folder = target.getParent();
     if (!Files.isDirectory(folder)) {
@@ -76,7 +76,7 @@ public final class LocalBackend implements Backend {
     }
     Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID());
     try {
-      writeAndSync(temp, data);
+      writeAndSync(temp, data, length);
       moveIntoPlace(temp, target);
     } finally {
       Files.deleteIfExists(temp);
@@ -90,7 +90,7 @@ public final class LocalBackend implements Backend {
     Path folder = target.getParent();
     Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID());
     try {
-      writeAndSync(temp, data);
+      writeAndSync(temp, data, data.length);
       Files.createLink(target, temp);
     } finally {
       Files.deleteIfExists(temp);
@@ -182,13 +182,13 @@ public final class LocalBackend implements Backend {
     }
   }
 
-  private static void writeAndSync(Path temp, byte[] data) throws IOException {
+  private static void writeAndSync(Path temp, byte[] data, int length) throws IOException {
     try (FileChannel ch =
         FileChannel.open(
             temp,
             EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
             PosixFilePermissions.asFileAttribute(FILE_MODE))) {
-      ChannelIo.writeFully(ch, 0, data, 0, data.length);
+      ChannelIo.writeFully(ch, 0, data, 0, length);
       ch.force(true);
     }
   }

@@ -105,15 +105,15 @@ final class FileSaver {
   }
 
   private Future<Id> store(byte[] buf, int len, long[] added) throws IOException {
-    byte[] chunk = Arrays.copyOf(buf, len);
     if (len <= INLINE_LIMIT) {
-      Id id = Id.hash(chunk);
-      long n = repo.saveBlob(BlobType.DATA, id, chunk, 0, len);
+      Id id = Id.hash(buf, 0, len);
+      long n = repo.saveBlob(BlobType.DATA, id, buf, 0, len);
       synchronized (added) {
         added[0] += n;
       }
       return CompletableFuture.completedFuture(id);
     }
+    byte[] chunk = Arrays.copyOf(buf, len);
     try {
       inFlight.acquire();
     } catch (InterruptedException e) {

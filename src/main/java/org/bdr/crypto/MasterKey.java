@@ -115,12 +115,21 @@ public final class MasterKey {
 
   /** Like {@link #open(byte[])} for {@code sealed[off, off+len)}. */
   public byte[] open(byte[] sealed, int off, int len) throws AuthenticationException {
-    if (len < OVERHEAD) {
-      throw new AuthenticationException(
-          "ciphertext of " + len + " bytes is shorter than the " + OVERHEAD + "-byte overhead");
-    }
+    byte[] plain = new byte[plainLength(len)];
+    open(sealed, off, len, plain, 0);
+    return plain;
+  }
+
+  /**
+   * Like {@link #open(byte[], int, int)}, writing the plaintext to {@code dst[dstOff..]} (which
+   * needs {@code len - OVERHEAD} bytes) instead of a new array.
+   *
+   * @return the length of the plaintext
+   */
+  public int open(byte[] sealed, int off, int len, byte[] dst, int dstOff)
+      throws AuthenticationException {
+    int cipherLen = plainLength(len);
     byte[] iv = Arrays.copyOfRange(sealed, off, off + IV_SIZE);
-    int cipherLen = len - OVERHEAD;
     byte[] tag = new byte[TAG_SIZE];
     mac(iv, sealed, off + IV_SIZE, cipherLen, tag, 0);
     byte[] expected = Arrays.copyOfRange(sealed, off + IV_SIZE + cipherLen, off + len);
@@ -130,12 +139,23 @@ public final class MasterKey {
     try {
       Cipher cipher = CTR.get();
       cipher.init(Cipher.DECRYPT_MODE, aesKey, new IvParameterSpec(iv));
-      byte[] plain = new byte[cipherLen];
-      crypt(cipher, sealed, off + IV_SIZE, cipherLen, plain, 0);
-      return plain;
+      crypt(cipher, sealed, off + IV_SIZE, cipherLen, dst, dstOff);
+      return cipherLen;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-CTR is not available in this Java runtime", e);
     }
+  }
+
+  private static int plainLength(int sealedLength) throws AuthenticationException {
+    if (sealedLength < OVERHEAD) {
+      throw new AuthenticationException(
+          "ciphertext of "
+              + sealedLength
+              + " bytes is shorter than the "
+              + OVERHEAD
+              + "-byte overhead");
+    }
+    return sealedLength - OVERHEAD;
   }
 
   /**

@@ -1,9 +1,9 @@
 package org.bdr.repo;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bdr.crypto.MasterKey;
 
@@ -16,21 +16,31 @@ final class Packer {
   /** A blob placed in this pack. */
   record Entry(BlobType type, Id id, long offset, int length, int uncompressedLength) {}
 
-  private final ByteArrayOutputStream body;
+  private byte[] body;
+  private int size;
   private final List<Entry> entries = new ArrayList<>();
 
-  Packer(int expectedSize) {
-    this.body = new ByteArrayOutputStream(expectedSize);
+  /** A packer writing into {@code buffer}, which grows if the pack outgrows it. */
+  Packer(byte[] buffer) {
+    this.body = buffer;
   }
 
   /** Appends a sealed blob. */
   void add(BlobType type, Id id, byte[] sealed, int uncompressedLength) {
-    entries.add(new Entry(type, id, body.size(), sealed.length, uncompressedLength));
-    body.write(sealed, 0, sealed.length);
+    entries.add(new Entry(type, id, size, sealed.length, uncompressedLength));
+    append(sealed, sealed.length);
+  }
+
+  private void append(byte[] data, int length) {
+    if (size + length > body.length) {
+      body = Arrays.copyOf(body, Math.max(size + length, body.length + body.length / 2));
+    }
+    System.arraycopy(data, 0, body, size, length);
+    size += length;
   }
 
   int size() {
-    return body.size();
+    return size;
   }
 
   int count() {
@@ -41,13 +51,20 @@ final class Packer {
     return List.copyOf(entries);
   }
 
-  /** The finished pack file: body, sealed header, header length. */
-  byte[] finish(MasterKey key) {
+  /**
+   * Appends the sealed header and its length, which completes the pack file: the first {@link
+   * #size()} bytes of {@link #buffer()}.
+   */
+  void finish(MasterKey key) {
     byte[] header = key.seal(header());
     ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(header.length);
-    body.write(header, 0, header.length);
-    body.write(len.array(), 0, 4);
-    return body.toByteArray();
+    append(header, header.length);
+    append(len.array(), 4);
+  }
+
+  /** The buffer the pack is assembled in; after {@link #finish} it may be reused for another. */
+  byte[] buffer() {
+    return body;
   }
 
   private byte[] header() {
