@@ -77,6 +77,38 @@ public final class Id implements Comparable<Id> {
     return v;
   }
 
+  /** The value of each lowercase hex digit, -1 for every other byte. */
+  private static final byte[] HEX_VALUE = new byte[256];
+
+  static {
+    java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      HEX_VALUE["0123456789abcdef".charAt(i)] = (byte) i;
+    }
+  }
+
+  /**
+   * Parses 64 lowercase hex digits from the ASCII bytes {@code text[off..]}; null if they are not
+   * that.
+   */
+  static Id parseAscii(byte[] text, int off) {
+    if (off < 0 || off + 64 > text.length) {
+      return null;
+    }
+    long[] v = new long[4];
+    int bad = 0;
+    for (int w = 0; w < 4; w++) {
+      long x = 0;
+      for (int i = off + 16 * w, end = i + 16; i < end; i++) {
+        int d = HEX_VALUE[text[i] & 0xff];
+        bad |= d;
+        x = (x << 4) | (d & 15);
+      }
+      v[w] = x;
+    }
+    return bad < 0 ? null : new Id(v[0], v[1], v[2], v[3]);
+  }
+
   /** Whether {@code text} is 64 lowercase or uppercase hex digits. */
   public static boolean isId(String text) {
     if (text.length() != 64) {
