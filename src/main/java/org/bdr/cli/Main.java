@@ -2,7 +2,10 @@ package org.bdr.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,19 +15,31 @@ import picocli.CommandLine.Mixin;
     name = "bdr",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Encrypted, deduplicated, verifiable backups for medical practices.",
-    subcommands = {
-      InitCommand.class,
-      BackupCommand.class,
-      SnapshotsCommand.class,
-      LsCommand.class,
-      RestoreCommand.class,
-      CheckCommand.class,
-      UnlockCommand.class,
-      ScanPhiCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Encrypted, deduplicated, verifiable backups for medical practices.")
 public final class Main implements Runnable {
+
+  /**
+   * The subcommands, in the order help lists them. Only the one being run is handed to picocli,
+   * which reads every registered command's annotations at start-up; all are registered only when
+   * none or an unknown one is named, or help is asked for.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("init", InitCommand::new);
+    COMMANDS.put("backup", BackupCommand::new);
+    COMMANDS.put("snapshots", SnapshotsCommand::new);
+    COMMANDS.put("ls", LsCommand::new);
+    COMMANDS.put("restore", RestoreCommand::new);
+    COMMANDS.put("check", CheckCommand::new);
+    COMMANDS.put("unlock", UnlockCommand::new);
+    COMMANDS.put("scan-phi", ScanPhiCommand::new);
+    COMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
+  /** Global options that take a value in the next argument. */
+  private static final Set<String> VALUE_OPTIONS =
+      Set.of("-r", "--repo", "--password-file", "--password-command");
 
   /** Exit code: success. */
   static final int OK = 0;
@@ -58,6 +73,13 @@ public final class Main implements Runnable {
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     Main main = new Main(env, out, err);
     CommandLine cli = new CommandLine(main);
+    main.cli = cli;
+    String named = commandName(args);
+    if (named != null && !named.equals("help") && COMMANDS.containsKey(named)) {
+      cli.addSubcommand(named, COMMANDS.get(named).get());
+    } else {
+      COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    }
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setParameterExceptionHandler(
@@ -74,14 +96,33 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
+  /** The first argument that is not a global option or its value: the command's name. */
+  private static String commandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        return null;
+      }
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+      if (VALUE_OPTIONS.contains(arg)) {
+        i++;
+      }
+    }
+    return null;
+  }
+
   private static String commandName(CommandLine.ParameterException ex) {
     String name = ex.getCommandLine().getCommandName();
     return name.equals("bdr") ? "bdr" : "bdr " + name;
   }
 
+  private CommandLine cli;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(out);
+    cli.usage(out);
   }
 
   /** The version from the jar's manifest. */
