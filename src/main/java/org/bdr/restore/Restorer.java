@@ -48,12 +48,26 @@ public final class Restorer {
   private final BooleanSupplier cancelled;
   private final boolean asRoot;
 
+  /**
+   * Files registered before their data is written: the walk stops at this many, restores them, and
+   * goes on, so that memory stays bounded however many files a snapshot holds (each waiting file
+   * keeps its tree entry and paths, about a kilobyte).
+   */
+  static final int BATCH_FILES = 32_768;
+
+  private final int batchFiles;
+
   /** A restorer reading from {@code repo}. */
   public Restorer(Repository repo, LongConsumer bytesWritten, BooleanSupplier cancelled) {
+    this(repo, bytesWritten, cancelled, BATCH_FILES);
+  }
+
+  Restorer(Repository repo, LongConsumer bytesWritten, BooleanSupplier cancelled, int batchFiles) {
     this.repo = repo;
     this.bytesWritten = bytesWritten;
     this.cancelled = cancelled;
     this.asRoot = org.bdr.repo.RepositoryLock.unixId("uid") == 0;
+    this.batchFiles = batchFiles;
   }
 
   /**
@@ -254,13 +268,22 @@ public final class Restorer {
       if (content.isEmpty() || job.failure() != null) {
         finishFile(job);
       }
+      if (jobs.size() >= batchFiles) {
+        restorePacks();
+      }
     }
 
-    /** Reads each pack once and writes its blobs into every file that needs them. */
+    /**
+     * Reads each pack the files registered so far need, once, and writes its blobs into every one
+     * of them; they are all complete (or failed) afterwards, and the next batch starts empty.
+     */
     private void restorePacks() throws IOException {
       for (Map.Entry<Id, List<Target>> e : byPack.entrySet()) {
-        pending.add(pool.submit(() -> restorePack(e.getKey(), e.getValue())));
+        Id pack = e.getKey();
+        List<Target> targets = e.getValue();
+        pending.add(pool.submit(() -> restorePack(pack, targets)));
       }
+      byPack.clear();
       for (Future<?> f : pending) {
         try {
           f.get();
@@ -274,6 +297,8 @@ public final class Restorer {
           throw new IOException("restoring a file failed", ex.getCause());
         }
       }
+      pending.clear();
+      jobs.clear();
     }
 
     private void restorePack(Id pack, List<Target> targets) {
