@@ -50,7 +50,10 @@ final class RestoreCommand extends BaseCommand {
               + " folders, "
               + Console.bytes(r.bytes())
               + " in "
-              + Console.seconds(r.durationMillis()));
+              + Console.seconds(r.durationMillis())
+              + (r.failed().isEmpty()
+                  ? ""
+                  : "; " + r.failed().size() + " file(s) NOT restored (listed on stderr)"));
       for (RestoreResult.FailedFile f : r.skipped()) {
         console.out.println("skipped " + f.path() + ": " + f.reason());
       }

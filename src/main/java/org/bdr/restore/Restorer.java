@@ -6,14 +6,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -397,12 +394,12 @@ public final class Restorer {
 
     private void applyMetadata(Node node, Path out) {
       try {
-        Set<PosixFilePermission> perms = permissions(node.unixPermissions());
-        Files.setPosixFilePermissions(out, perms);
+        // Owner first: changing it clears setuid and setgid, which the mode then sets again.
         if (asRoot) {
           Files.setAttribute(out, "unix:uid", (int) node.uid(), LinkOption.NOFOLLOW_LINKS);
           Files.setAttribute(out, "unix:gid", (int) node.gid(), LinkOption.NOFOLLOW_LINKS);
         }
+        Files.setAttribute(out, "unix:mode", node.unixPermissions());
         setTimes(out, node, false);
       } catch (IOException | RuntimeException e) {
         skipped.add(
@@ -433,23 +430,6 @@ public final class Restorer {
 
   private static FileTime time(String rfc3339) {
     return rfc3339 == null ? null : FileTime.from(Timestamps.parse(rfc3339));
-  }
-
-  private static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] order = {
-      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_READ
-    };
-    for (int bit = 0; bit < 9; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        out.add(order[bit]);
-      }
-    }
-    return out;
   }
 
   private static void checkName(String name, String dir) {
