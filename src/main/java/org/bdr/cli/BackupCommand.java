@@ -36,10 +36,6 @@ final class BackupCommand extends BaseCommand {
   /** How many unreadable files the text summary lists; --json lists all. */
   private static final int LISTED = 20;
 
-  static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
   @Override
   int execute() throws Exception {
     BackupType backupType = BackupType.parse(type);
@@ -83,7 +79,9 @@ final class BackupCommand extends BaseCommand {
             + r.snapshot().shortHex()
             + " saved ("
             + backupType.label()
-            + (r.parent() == null ? "" : ", parent " + r.parent().shortHex())
+            + (r.parent() == null
+                ? ", first of these sources"
+                : ", parent " + r.parent().shortHex())
             + ")");
     out.println(
         "files: "
@@ -106,7 +104,8 @@ final class BackupCommand extends BaseCommand {
       out.println("changed while read (stored as last read): " + f.path());
     }
     if (r.partial()) {
-      out.println("partial: " + plural(r.unreadable().size(), "file") + " could not be read:");
+      out.println(
+          "partial: " + Console.plural(r.unreadable().size(), "file") + " could not be read:");
       r.unreadable().stream()
           .limit(LISTED)
           .forEach(f -> out.println("  " + f.path() + ": " + f.reason()));

@@ -25,13 +25,13 @@ final class CheckCommand extends BaseCommand {
     } else {
       console.out.println(
           "checked "
-              + BackupCommand.plural(r.snapshots(), "snapshot")
+              + Console.plural(r.snapshots(), "snapshot")
               + ", "
-              + BackupCommand.plural(r.trees(), "tree")
+              + Console.plural(r.trees(), "tree")
               + ", "
-              + BackupCommand.plural(r.blobs(), "blob")
+              + Console.plural(r.blobs(), "blob")
               + " in "
-              + BackupCommand.plural(r.packs(), "pack")
+              + Console.plural(r.packs(), "pack")
               + (r.readData() ? ", read " + Console.bytes(r.bytesRead()) : ""));
       for (String w : r.warnings()) {
         console.out.println("warning: " + w);
@@ -40,7 +40,7 @@ final class CheckCommand extends BaseCommand {
         console.out.println("error: " + e);
       }
       console.out.println(
-          r.ok() ? "no errors were found" : BackupCommand.plural(r.errors().size(), "error"));
+          r.ok() ? "no errors were found" : Console.plural(r.errors().size(), "error"));
     }
     if (!r.ok()) {
       console.err.println(

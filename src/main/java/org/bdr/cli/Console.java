@@ -71,4 +71,9 @@ final class Console {
   static String seconds(long millis) {
     return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
   }
+
+  /** "1 file", "2 files". */
+  static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
 }

@@ -44,10 +44,11 @@ final class RestoreCommand extends BaseCommand {
               + " to "
               + o.target()
               + ": "
-              + r.files()
-              + " files, "
-              + r.dirs()
-              + " folders, "
+              + Console.plural(r.files(), "file")
+              + ", "
+              + Console.plural(r.dirs(), "folder")
+              + (r.symlinks() == 0 ? "" : ", " + Console.plural(r.symlinks(), "symlink"))
+              + ", "
               + Console.bytes(r.bytes())
               + " in "
               + Console.seconds(r.durationMillis())

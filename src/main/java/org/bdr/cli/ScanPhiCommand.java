@@ -49,13 +49,13 @@ final class ScanPhiCommand extends BaseCommand {
     var out = console.out;
     out.println(
         "scanned "
-            + BackupCommand.plural(r.filesScanned(), "file")
+            + Console.plural(r.filesScanned(), "file")
             + "; "
             + r.skippedBinaries().size()
             + " binary skipped; "
-            + BackupCommand.plural(r.errors().size(), "error")
+            + Console.plural(r.errors().size(), "error")
             + "; "
-            + BackupCommand.plural(r.findings().size(), "finding"));
+            + Console.plural(r.findings().size(), "finding"));
     if (!r.countsByType().isEmpty()) {
       out.println("by type:");
       for (Map.Entry<IdentifierType, Long> e : r.countsByType().entrySet()) {

@@ -35,7 +35,7 @@ final class SnapshotsCommand extends BaseCommand {
           s.size() < 0 ? "?" : Console.bytes(s.size()),
           String.join(", ", s.paths()));
     }
-    console.out.println(BackupCommand.plural(all.size(), "snapshot"));
+    console.out.println(Console.plural(all.size(), "snapshot"));
     return Main.OK;
   }
 
