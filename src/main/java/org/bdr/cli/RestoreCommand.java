@@ -31,9 +31,26 @@ final class RestoreCommand extends BaseCommand {
 
   @Override
   int execute() throws Exception {
-    RestoreSnapshot.Outcome o =
-        new RestoreSnapshot(opener)
-            .run(options.repository(), snapshot, target, includes, n -> {}, () -> false);
+    Thread interrupted =
+        new Thread(
+            () ->
+                console.err.println(
+                    "\nbdr: restore interrupted — only the files completed so far are in "
+                        + target
+                        + "; restore again into a new or empty folder"));
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    RestoreSnapshot.Outcome o;
+    try {
+      o =
+          new RestoreSnapshot(opener)
+              .run(options.repository(), snapshot, target, includes, n -> {}, () -> false);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+      } catch (IllegalStateException e) {
+        // Shutting down: the notice is printed by the hook.
+      }
+    }
     RestoreResult r = o.result();
     if (console.json) {
       console.printJson(o);

@@ -81,6 +81,8 @@ public final class Restorer {
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
     boolean created = !Files.exists(request.target());
+    Thread onInterrupt = new Thread(run::stop, "restore-on-interrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       run.pool = pool;
       Files.createDirectories(request.target());
@@ -100,6 +102,11 @@ public final class Restorer {
             "list the snapshot with 'bdr ls' and adjust the --include patterns");
       }
     } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down and runs the hook.
+      }
       pool.shutdownNow();
     }
     return new RestoreResult(
@@ -177,7 +184,8 @@ public final class Restorer {
     final List<RestoreResult.FailedFile> failed = Collections.synchronizedList(new ArrayList<>());
     final List<RestoreResult.FailedFile> skipped = Collections.synchronizedList(new ArrayList<>());
     final List<Future<?>> pending = new ArrayList<>();
-    final List<FileJob> jobs = new ArrayList<>();
+    final List<FileJob> jobs = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean stopping;
     final Map<Id, List<Target>> byPack = new LinkedHashMap<>();
     final List<Runnable> dirTimes = new ArrayList<>();
     ExecutorService pool;
@@ -408,8 +416,38 @@ public final class Restorer {
       }
     }
 
+    /**
+     * Stops a restore the process is leaving (Ctrl-C, SIGTERM): no new writes, the writers get a
+     * moment to finish, and the temporary files of unfinished files are removed, so that only
+     * complete files remain in the target.
+     */
+    void stop() {
+      stopping = true;
+      ExecutorService p = pool;
+      if (p != null) {
+        p.shutdownNow();
+        try {
+          p.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      List<FileJob> unfinished;
+      synchronized (jobs) {
+        unfinished = new ArrayList<>(jobs);
+      }
+      for (FileJob job : unfinished) {
+        job.fail("the restore was interrupted");
+        try {
+          job.abandon();
+        } catch (IOException | RuntimeException e) {
+          // Leaving: a temporary file that cannot be removed stays, hidden and owner-only.
+        }
+      }
+    }
+
     private void checkCancelled() {
-      if (cancelled.getAsBoolean()) {
+      if (stopping || cancelled.getAsBoolean()) {
         throw cancelledError();
       }
     }
