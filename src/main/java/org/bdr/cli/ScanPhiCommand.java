@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.bdr.app.ScanForPhi;
 import org.bdr.phi.FileCount;
+import org.bdr.phi.Finding;
 import org.bdr.phi.IdentifierType;
 import org.bdr.phi.ScanReport;
 import picocli.CommandLine.Command;
@@ -42,9 +43,10 @@ final class ScanPhiCommand extends BaseCommand {
   @Override
   int execute() {
     ScanReport r = new ScanForPhi().run(paths, ScanForPhi.sensitivity(sensitivity), hints);
+    int code = r.errors().isEmpty() ? Main.OK : Main.PARTIAL;
     if (console.json) {
       console.printJson(r);
-      return Main.OK;
+      return code;
     }
     var out = console.out;
     out.println(
@@ -69,7 +71,31 @@ final class ScanPhiCommand extends BaseCommand {
         out.println("  … and " + (r.countsByFile().size() - LISTED) + " more files (see --json)");
       }
     }
+    if (hints) {
+      printHints(r);
+    }
     r.errors().forEach(e -> out.println("not scanned: " + e.path() + ": " + e.reason()));
-    return Main.OK;
+    return code;
+  }
+
+  /** The masked hints, which the scanner gives only at high sensitivity and for some types. */
+  private void printHints(ScanReport r) {
+    var out = console.out;
+    if (!sensitivity.equalsIgnoreCase("high")) {
+      out.println("hints: none — masked hints are given only with --sensitivity high");
+      return;
+    }
+    List<Finding> hinted = r.findings().stream().filter(f -> f.hint() != null).toList();
+    out.println(
+        "hints: "
+            + Console.plural(hinted.size(), "masked value")
+            + " (SSN and account numbers only)");
+    hinted.stream()
+        .limit(LISTED)
+        .forEach(
+            f -> out.printf("  %-14s %-16s %s line %d%n", f.type(), f.hint(), f.path(), f.line()));
+    if (hinted.size() > LISTED) {
+      out.println("  … and " + (hinted.size() - LISTED) + " more (see --json)");
+    }
   }
 }
