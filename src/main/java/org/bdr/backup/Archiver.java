@@ -431,7 +431,9 @@ public final class Archiver {
       (parentNode != null && parentNode.isFile() ? filesChanged : filesNew).incrementAndGet();
       progress.fileDone(path.toString(), before.size());
       totalBytes.addAndGet(before.size() - st.size());
-      return before.toNode(path, name, saved.content(), null, null);
+      // The entry records what was stored: a file that kept changing may have been read at
+      // another length than its last stat says.
+      return before.withSize(saved.bytesRead()).toNode(path, name, saved.content(), null, null);
     }
 
     private FileSaver.Saved readOnce(Path path, long size) throws IOException {

@@ -69,6 +69,11 @@ record FileStat(
         (FileTime) a.get("ctime"));
   }
 
+  /** This stat with another size. */
+  FileStat withSize(long newSize) {
+    return new FileStat(mode, inode, device, rdev, links, uid, gid, newSize, mtime, atime, ctime);
+  }
+
   boolean isDir() {
     return (mode & S_IFMT) == S_IFDIR;
   }
