@@ -40,7 +40,11 @@ public interface Backend {
    */
   byte[] load(FileType type, String name) throws IOException;
 
-  /** Reads {@code length} bytes from {@code offset}; fails if the file is shorter. */
+  /**
+   * Reads {@code length} bytes from {@code offset}.
+   *
+   * @throws java.io.EOFException if the file is shorter
+   */
   byte[] load(FileType type, String name, long offset, int length) throws IOException;
 
   /** The size of a file in bytes. */

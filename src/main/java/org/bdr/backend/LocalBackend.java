@@ -110,7 +110,7 @@ public final class LocalBackend implements Backend {
       try {
         ChannelIo.readFully(ch, offset, out, 0, length);
       } catch (java.io.EOFException e) {
-        throw new IOException(
+        throw new java.io.EOFException(
             type.noun() + " " + name + " is shorter than " + (offset + length) + " bytes");
       }
       return out;

@@ -61,12 +61,14 @@ public final class Checker {
       }
     }
     Set<Id> missingPacks = new TreeSet<>();
+    Set<Id> wrongSize = new TreeSet<>();
     for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
       Long size = packSizes.get(e.getKey());
       if (size == null) {
         missingPacks.add(e.getKey());
         errors.add("pack " + e.getKey().shortHex() + " is in the index but missing from storage");
       } else if (size != expectedSize(e.getValue())) {
+        wrongSize.add(e.getKey());
         errors.add(
             "pack "
                 + e.getKey().shortHex()
@@ -87,6 +89,7 @@ public final class Checker {
     }
 
     Set<Id> damaged = new TreeSet<>(missingPacks);
+    damaged.addAll(wrongSize);
     long bytesRead = 0;
     if (readData) {
       for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
@@ -254,6 +257,7 @@ public final class Checker {
         tree = repo.loadTree(treeId);
         treesSeen.add(treeId);
       } catch (IOException | RuntimeException e) {
+        packs.add(loc.pack());
         errors.add(
             "snapshot "
                 + snap.shortHex()

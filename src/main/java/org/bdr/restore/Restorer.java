@@ -200,11 +200,23 @@ public final class Restorer {
 
     private boolean restoreDir(Node node, Path out, String snapshotPath, boolean all)
         throws IOException {
+      Tree sub;
+      try {
+        sub = repo.loadTree(node.subtreeId());
+      } catch (BdrException e) {
+        if (e.code() != ErrorCode.BACKUP_CORRUPTED) {
+          throw e;
+        }
+        failed.add(
+            new RestoreResult.FailedFile(
+                snapshotPath,
+                e.getMessage() + "; nothing in this folder was restored (BACKUP_CORRUPTED)"));
+        return true;
+      }
       boolean existed = Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS);
       if (!existed) {
         Files.createDirectory(out);
       }
-      Tree sub = repo.loadTree(node.subtreeId());
       boolean any = restoreTree(sub, out, snapshotPath, all) || all;
       if (!any && !existed) {
         Files.delete(out);
@@ -288,6 +300,8 @@ public final class Restorer {
       String packProblem = null;
       try {
         range = repo.backend().load(FileType.PACK, pack.hex(), start, (int) (end - start));
+      } catch (java.io.EOFException e) {
+        packProblem = Repository.truncated(pack) + " (BACKUP_CORRUPTED)";
       } catch (IOException e) {
         packProblem = "pack " + pack.shortHex() + " cannot be read (BACKUP_CORRUPTED)";
       }
