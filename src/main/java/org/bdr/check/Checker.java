@@ -268,6 +268,7 @@ public final class Checker {
         affected.add(snap.shortHex());
         return true;
       }
+      checkNames(snap, tree, path);
       for (Node n : tree.nodes()) {
         String p = path + "/" + n.name();
         if (n.isFile()) {
@@ -303,6 +304,26 @@ public final class Checker {
         brokenTrees.add(treeId);
       }
       return broken;
+    }
+
+    /** Reports names a restore must skip: unsafe ones, and any that occurs twice in the tree. */
+    private void checkNames(Id snap, Tree tree, String path) {
+      String prefix = "snapshot " + snap.shortHex() + ": folder " + (path.isEmpty() ? "/" : path);
+      Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+      for (Node n : tree.nodes()) {
+        if (!n.hasSafeName()) {
+          errors.add(prefix + " holds an entry with an unsafe name \"" + n.name() + "\"");
+          affected.add(snap.shortHex());
+        }
+        counts.merge(n.name(), 1, Integer::sum);
+      }
+      counts.forEach(
+          (name, count) -> {
+            if (count > 1) {
+              errors.add(prefix + " holds " + count + " entries named \"" + name + "\"");
+              affected.add(snap.shortHex());
+            }
+          });
     }
 
     List<String> usersOf(Id pack) {

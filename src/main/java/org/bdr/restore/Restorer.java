@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,9 @@ import org.bdr.repo.Tree;
  *
  * <p>The snapshot's full paths are kept under the target, as restic does. Every file is written to
  * a temporary name in its folder and renamed into place once complete; every blob is checked
- * against its hash. A file whose data is damaged is reported by path and the restore goes on. Entry
- * names are checked so that nothing is written outside the target.
+ * against its hash. A file whose data is damaged is reported by path and the restore goes on. An
+ * entry whose name is unsafe or repeats an earlier one in its folder is skipped and reported by its
+ * folder, so that nothing is written outside the target or over another entry.
  */
 public final class Restorer {
 
@@ -182,9 +184,15 @@ public final class Restorer {
     /** Restores a tree's entries into {@code dir}; returns whether anything was restored. */
     boolean restoreTree(Tree tree, Path dir, String snapshotDir, boolean all) throws IOException {
       boolean any = false;
+      Set<String> names = new HashSet<>();
       for (Node node : tree.nodes()) {
         checkCancelled();
-        checkName(node.name(), snapshotDir);
+        if (!node.hasSafeName() || !names.add(node.name())) {
+          failed.add(
+              new RestoreResult.FailedFile(
+                  snapshotDir.isEmpty() ? "/" : snapshotDir, unrestorableName(node)));
+          continue;
+        }
         String snapshotPath = snapshotDir + "/" + node.name();
         Path out = dir.resolve(node.name());
         boolean take = all || included(snapshotPath);
@@ -441,19 +449,13 @@ public final class Restorer {
     return out;
   }
 
-  private static void checkName(String name, String dir) {
-    if (name.isEmpty()
-        || name.equals(".")
-        || name.equals("..")
-        || name.contains("/")
-        || name.indexOf('\0') >= 0) {
-      throw new BdrException(
-          ErrorCode.BACKUP_CORRUPTED,
-          "the snapshot holds an entry in "
-              + (dir.isEmpty() ? "/" : dir)
-              + " with an unsafe name; nothing was written outside the target",
-          "run 'bdr check' on the repository");
-    }
+  /** Why an entry was skipped: its name is unsafe, or an earlier entry of the folder has it. */
+  private static String unrestorableName(Node node) {
+    String shown = "\"" + node.name() + "\"";
+    return (node.hasSafeName()
+            ? "a second entry named " + shown + " was skipped"
+            : "an entry with the unsafe name " + shown + " was skipped")
+        + "; nothing was written outside the target (BACKUP_CORRUPTED)";
   }
 
   static BdrException cancelledError() {
