@@ -58,4 +58,14 @@ public interface Backend {
 
   /** The names of all files of a type (not for {@link FileType#CONFIG}). */
   List<String> list(FileType type) throws IOException;
+
+  /** Files that writes killed before their rename left under temporary names, by path. */
+  List<Leftover> leftovers() throws IOException;
+
+  /**
+   * Removes one file {@link #leftovers()} listed; removing a missing one is not an error.
+   *
+   * @throws IllegalArgumentException if the path is not that of a temporary file
+   */
+  void removeLeftover(Leftover leftover) throws IOException;
 }

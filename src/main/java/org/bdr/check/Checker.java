@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.bdr.backend.FileType;
+import org.bdr.backend.Leftover;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.repo.BlobLocation;
@@ -77,6 +78,17 @@ public final class Checker {
                 + " bytes, the index expects "
                 + expectedSize(e.getValue()));
       }
+    }
+    for (Leftover l : repo.backend().leftovers()) {
+      warnings.add(
+          "leftover temporary file "
+              + l.path()
+              + " ("
+              + l.size()
+              + " bytes, last written "
+              + l.modified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              + ") of a write that was interrupted; harmless, and 'bdr unlock' removes it once it"
+              + " is an hour old and no lock is held");
     }
     for (Id pack : packSizes.keySet()) {
       if (!indexed.containsKey(pack)) {
