@@ -442,7 +442,12 @@ public final class Repository {
       throw corrupted(
           "pack " + loc.pack().shortHex() + " holding blob " + loc.id().shortHex() + " is missing");
     } catch (java.io.EOFException e) {
-      throw corrupted(truncated(loc.pack()) + "; blob " + loc.id().shortHex() + " cannot be read");
+      throw corrupted(
+          "pack "
+              + loc.pack().shortHex()
+              + " is shorter than its index says (truncated); blob "
+              + loc.id().shortHex()
+              + " cannot be read");
     }
     byte[] plain = decodeBlob(loc, sealed);
     if (!Id.hash(plain).equals(loc.id())) {
@@ -734,11 +739,6 @@ public final class Repository {
           "give more digits of the id");
     }
     return hits.get(0);
-  }
-
-  /** Says that a pack ends before the blobs its index places in it. */
-  public static String truncated(Id pack) {
-    return "pack " + pack.shortHex() + " is shorter than its index says (truncated)";
   }
 
   static BdrException corrupted(String message) {

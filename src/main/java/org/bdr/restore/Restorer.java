@@ -309,7 +309,7 @@ public final class Restorer {
       try {
         range = repo.backend().load(FileType.PACK, pack.hex(), start, (int) (end - start));
       } catch (java.io.EOFException e) {
-        packProblem = Repository.truncated(pack) + " (BACKUP_CORRUPTED)";
+        // The pack ends early: read blob by blob, so that the blobs before the cut still restore.
       } catch (IOException e) {
         packProblem = "pack " + pack.shortHex() + " cannot be read (BACKUP_CORRUPTED)";
       }
@@ -324,9 +324,12 @@ public final class Restorer {
           lastProblem = packProblem;
           if (packProblem == null) {
             try {
-              lastPlain = decode(pack, t.loc(), range, start);
+              lastPlain =
+                  range != null ? decode(pack, t.loc(), range, start) : repo.loadBlob(t.loc());
             } catch (BdrException e) {
               lastProblem = e.getMessage() + " (BACKUP_CORRUPTED)";
+            } catch (IOException e) {
+              lastProblem = "pack " + pack.shortHex() + " cannot be read (BACKUP_CORRUPTED)";
             }
           }
         }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bdr.backend.LocalBackend;
 import org.bdr.cli.CommandLineRunner;
+import org.bdr.repo.BlobLocation;
 import org.bdr.repo.BlobType;
 import org.bdr.repo.Id;
 import org.bdr.repo.Repository;
@@ -81,6 +82,46 @@ class TruncatedPackTest {
     try (Stream<Path> left = Files.list(restored.resolve("scans"))) {
       assertThat(left).as("no temporary file is left behind").isEmpty();
     }
+  }
+
+  @Test
+  void restore_dataPackCutAfterOneFile_restoresTheFileBeforeTheCut() throws Exception {
+    FileTree.write(source, List.of(text("c/x.txt", "x content\n"), text("c/y.txt", "y content\n")));
+    Set<Path> before = packs();
+    bench.bdr("backup", source.toString()).requireSuccess();
+    Repository repo =
+        Repository.open(new LocalBackend(bench.repo), Workbench.PASSWORD.toCharArray());
+    BlobLocation first = null;
+    Path dataPack = null;
+    for (Path pack : packs()) {
+      if (!before.contains(pack)) {
+        List<BlobLocation> blobs = repo.readPackHeader(Id.parse(pack.getFileName().toString()));
+        if (blobs.get(0).type() == BlobType.DATA) {
+          blobs.sort(Comparator.comparingLong(BlobLocation::offset));
+          first = blobs.get(0);
+          dataPack = pack;
+        }
+      }
+    }
+    String kept =
+        Id.hash(Files.readAllBytes(source.resolve("c/x.txt"))).equals(first.id()) ? "x" : "y";
+    String lost = kept.equals("x") ? "y" : "x";
+    String packShort = truncate(dataPack, first.offset() + first.length());
+    Path target = tmp.resolve("restored");
+
+    CommandLineRunner.Result restore =
+        bench.bdr("restore", "latest", "--target", target.toString(), "--json");
+
+    assertThat(restore.exitCode()).as(restore.stderr()).isEqualTo(1);
+    JsonNode failed = Workbench.JSON.readTree(restore.stdout()).path("result").path("failed");
+    assertThat(failed).hasSize(1);
+    assertThat(failed.get(0).path("path").asText())
+        .isEqualTo(source.resolve("c/" + lost + ".txt").toString());
+    assertThat(failed.get(0).path("reason").asText())
+        .contains("pack " + packShort + " is shorter than its index says");
+    Path restored = Workbench.restored(target, source);
+    assertThat(restored.resolve("c/" + kept + ".txt")).hasContent(kept + " content\n");
+    assertThat(restored.resolve("c/" + lost + ".txt")).doesNotExist();
   }
 
   @Test
