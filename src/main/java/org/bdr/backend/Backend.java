@@ -40,7 +40,11 @@ public interface Backend {
    */
   byte[] load(FileType type, String name) throws IOException;
 
-  /** Reads {@code length} bytes from {@code offset}; fails if the file is shorter. */
+  /**
+   * Reads {@code length} bytes from {@code offset}.
+   *
+   * @throws java.io.EOFException if the file is shorter
+   */
   byte[] load(FileType type, String name, long offset, int length) throws IOException;
 
   /** The size of a file in bytes. */
@@ -54,4 +58,14 @@ public interface Backend {
 
   /** The names of all files of a type (not for {@link FileType#CONFIG}). */
   List<String> list(FileType type) throws IOException;
+
+  /** Files that writes killed before their rename left under temporary names, by path. */
+  List<Leftover> leftovers() throws IOException;
+
+  /**
+   * Removes one file {@link #leftovers()} listed; removing a missing one is not an error.
+   *
+   * @throws IllegalArgumentException if the path is not that of a temporary file
+   */
+  void removeLeftover(Leftover leftover) throws IOException;
 }

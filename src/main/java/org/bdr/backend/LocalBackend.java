@@ -5,12 +5,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -110,7 +114,7 @@ public final class LocalBackend implements Backend {
       try {
         ChannelIo.readFully(ch, offset, out, 0, length);
       } catch (java.io.EOFException e) {
-        throw new IOException(
+        throw new java.io.EOFException(
             type.noun() + " " + name + " is shorter than " + (offset + length) + " bytes");
       }
       return out;
@@ -152,6 +156,59 @@ public final class LocalBackend implements Backend {
       collect(folder, names);
     }
     return names;
+  }
+
+  @Override
+  public List<Leftover> leftovers() throws IOException {
+    List<Path> folders = new ArrayList<>(List.of(root));
+    for (FileType type : FileType.values()) {
+      if (!type.folder().isEmpty() && Files.isDirectory(root.resolve(type.folder()))) {
+        folders.add(root.resolve(type.folder()));
+      }
+    }
+    Path data = root.resolve(FileType.PACK.folder());
+    if (Files.isDirectory(data)) {
+      try (Stream<Path> subs = Files.list(data)) {
+        subs.filter(Files::isDirectory).forEach(folders::add);
+      }
+    }
+    List<Leftover> out = new ArrayList<>();
+    for (Path folder : folders) {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.filter(LocalBackend::isTemporary).toList()) {
+          try {
+            BasicFileAttributes attrs =
+                Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isRegularFile()) {
+              out.add(
+                  new Leftover(
+                      root.relativize(file).toString(),
+                      attrs.size(),
+                      attrs.lastModifiedTime().toInstant()));
+            }
+          } catch (NoSuchFileException e) {
+            // Renamed into place or removed since the folder was listed: not a leftover.
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparing(Leftover::path));
+    return out;
+  }
+
+  @Override
+  public void removeLeftover(Leftover leftover) throws IOException {
+    Path file = root.resolve(leftover.path()).normalize();
+    if (!file.startsWith(root) || !isTemporary(file)) {
+      throw new IllegalArgumentException("not a temporary file of the repository: " + file);
+    }
+    Files.deleteIfExists(file);
+  }
+
+  /** Temporary names: bdr's, and restic's, which end its final name with "-tmp-" and a number. */
+  private static boolean isTemporary(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(TEMP_PREFIX) || name.contains("-tmp-");
   }
 
   /** The path of a file; names are checked so that none can leave its folder. */

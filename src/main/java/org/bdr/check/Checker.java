@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.bdr.backend.FileType;
+import org.bdr.backend.Leftover;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.repo.BlobLocation;
@@ -61,12 +62,14 @@ public final class Checker {
       }
     }
     Set<Id> missingPacks = new TreeSet<>();
+    Set<Id> wrongSize = new TreeSet<>();
     for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
       Long size = packSizes.get(e.getKey());
       if (size == null) {
         missingPacks.add(e.getKey());
         errors.add("pack " + e.getKey().shortHex() + " is in the index but missing from storage");
       } else if (size != expectedSize(e.getValue())) {
+        wrongSize.add(e.getKey());
         errors.add(
             "pack "
                 + e.getKey().shortHex()
@@ -75,6 +78,17 @@ public final class Checker {
                 + " bytes, the index expects "
                 + expectedSize(e.getValue()));
       }
+    }
+    for (Leftover l : repo.backend().leftovers()) {
+      warnings.add(
+          "leftover temporary file "
+              + l.path()
+              + " ("
+              + l.size()
+              + " bytes, last written "
+              + l.modified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              + ") of a write that was interrupted; harmless, and 'bdr unlock' removes it once it"
+              + " is an hour old and no lock is held");
     }
     for (Id pack : packSizes.keySet()) {
       if (!indexed.containsKey(pack)) {
@@ -87,6 +101,7 @@ public final class Checker {
     }
 
     Set<Id> damaged = new TreeSet<>(missingPacks);
+    damaged.addAll(wrongSize);
     long bytesRead = 0;
     if (readData) {
       for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
@@ -254,6 +269,7 @@ public final class Checker {
         tree = repo.loadTree(treeId);
         treesSeen.add(treeId);
       } catch (IOException | RuntimeException e) {
+        packs.add(loc.pack());
         errors.add(
             "snapshot "
                 + snap.shortHex()
@@ -264,6 +280,7 @@ public final class Checker {
         affected.add(snap.shortHex());
         return true;
       }
+      checkNames(snap, tree, path);
       for (Node n : tree.nodes()) {
         String p = path + "/" + n.name();
         if (n.isFile()) {
@@ -299,6 +316,26 @@ public final class Checker {
         brokenTrees.add(treeId);
       }
       return broken;
+    }
+
+    /** Reports names a restore must skip: unsafe ones, and any that occurs twice in the tree. */
+    private void checkNames(Id snap, Tree tree, String path) {
+      String prefix = "snapshot " + snap.shortHex() + ": folder " + (path.isEmpty() ? "/" : path);
+      Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+      for (Node n : tree.nodes()) {
+        if (!n.hasSafeName()) {
+          errors.add(prefix + " holds an entry with an unsafe name \"" + n.name() + "\"");
+          affected.add(snap.shortHex());
+        }
+        counts.merge(n.name(), 1, Integer::sum);
+      }
+      counts.forEach(
+          (name, count) -> {
+            if (count > 1) {
+              errors.add(prefix + " holds " + count + " entries named \"" + name + "\"");
+              affected.add(snap.shortHex());
+            }
+          });
     }
 
     List<String> usersOf(Id pack) {

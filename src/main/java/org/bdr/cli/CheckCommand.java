@@ -34,10 +34,10 @@ final class CheckCommand extends BaseCommand {
               + Console.plural(r.packs(), "pack")
               + (r.readData() ? ", read " + Console.bytes(r.bytesRead()) : ""));
       for (String w : r.warnings()) {
-        console.out.println("warning: " + w);
+        console.out.println("warning: " + TerminalText.escape(w));
       }
       for (String e : r.errors()) {
-        console.out.println("error: " + e);
+        console.out.println("error: " + TerminalText.escape(e));
       }
       console.out.println(
           r.ok() ? "no errors were found" : Console.plural(r.errors().size(), "error"));

@@ -44,7 +44,7 @@ final class Console {
   }
 
   void error(BdrException e) {
-    err.println("bdr: " + e.getMessage() + " — " + e.recovery());
+    err.println("bdr: " + TerminalText.escape(e.getMessage()) + " — " + e.recovery());
     if (json) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("code", e.code().name());

@@ -26,7 +26,7 @@ final class LsCommand extends BaseCommand {
       return Main.OK;
     }
     for (FileEntry e : listing.entries()) {
-      console.out.println(e.path());
+      console.out.println(TerminalText.escape(e.path()));
     }
     return Main.OK;
   }

@@ -73,10 +73,15 @@ final class RestoreCommand extends BaseCommand {
                   ? ""
                   : "; " + r.failed().size() + " file(s) NOT restored (listed on stderr)"));
       for (RestoreResult.FailedFile f : r.skipped()) {
-        console.out.println("skipped " + f.path() + ": " + f.reason());
+        console.out.println(
+            "skipped " + TerminalText.escape(f.path()) + ": " + TerminalText.escape(f.reason()));
       }
       for (RestoreResult.FailedFile f : r.failed()) {
-        console.err.println("bdr: " + f.path() + " could not be restored: " + f.reason());
+        console.err.println(
+            "bdr: "
+                + TerminalText.escape(f.path())
+                + " could not be restored: "
+                + TerminalText.escape(f.reason()));
       }
     }
     if (!r.failed().isEmpty()) {

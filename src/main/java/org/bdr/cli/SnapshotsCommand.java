@@ -16,7 +16,7 @@ final class SnapshotsCommand extends BaseCommand {
   int execute() throws Exception {
     ListSnapshots.Listing listing = new ListSnapshots(opener).run(options.repository());
     List<SnapshotInfo> all = listing.snapshots();
-    listing.problems().forEach(p -> console.err.println("bdr: warning: " + p));
+    listing.problems().forEach(p -> console.err.println("bdr: warning: " + TerminalText.escape(p)));
     if (console.json) {
       console.printJson(listing);
       return Main.OK;
@@ -28,12 +28,12 @@ final class SnapshotsCommand extends BaseCommand {
           format,
           s.shortId(),
           localTime(s.time()),
-          fit(s.host(), 12),
-          fit(s.label() == null ? "" : s.label(), 14),
-          (s.type() == null ? "" : s.type()) + (s.partial() ? " (partial)" : ""),
+          fit(TerminalText.escape(s.host()), 12),
+          fit(TerminalText.escape(s.label()), 14),
+          TerminalText.escape(s.type()) + (s.partial() ? " (partial)" : ""),
           s.files() < 0 ? "?" : Long.toString(s.files()),
           s.size() < 0 ? "?" : Console.bytes(s.size()),
-          String.join(", ", s.paths()));
+          TerminalText.escape(String.join(", ", s.paths())));
     }
     console.out.println(Console.plural(all.size(), "snapshot"));
     return Main.OK;

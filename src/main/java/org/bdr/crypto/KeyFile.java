@@ -56,6 +56,10 @@ public record KeyFile(
     if (salt == null || data == null) {
       throw new IllegalArgumentException("key file lacks its salt or data");
     }
+    if (data.length <= MasterKey.OVERHEAD) {
+      throw new IllegalArgumentException(
+          "key file data of " + data.length + " bytes is too short to hold a master key");
+    }
   }
 
   /** Encrypts {@code master} under {@code password} with fresh salt and the given cost. */

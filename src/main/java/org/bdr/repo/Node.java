@@ -166,6 +166,18 @@ public record Node(
         subtree);
   }
 
+  /**
+   * Whether the name is one a folder entry may have: not empty, not {@code .} or {@code ..}, and
+   * without {@code /} or NUL. Any other name could lead a restore outside its folder.
+   */
+  public boolean hasSafeName() {
+    return !name.isEmpty()
+        && !name.equals(".")
+        && !name.equals("..")
+        && name.indexOf('/') < 0
+        && name.indexOf('\0') < 0;
+  }
+
   /** Whether this is a regular file. */
   public boolean isFile() {
     return type.equals("file");

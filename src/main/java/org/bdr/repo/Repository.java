@@ -126,7 +126,8 @@ public final class Repository {
   /**
    * Opens a repository with {@code password} and loads its index.
    *
-   * @throws BdrException REPOSITORY_NOT_FOUND, WRONG_PASSWORD or UNSUPPORTED_VERSION
+   * @throws BdrException REPOSITORY_NOT_FOUND, WRONG_PASSWORD, UNSUPPORTED_VERSION, or
+   *     BACKUP_CORRUPTED if no key opens and some key files are damaged
    */
   public static Repository open(Backend backend, char[] password) throws IOException {
     if (!backend.isRepository()) {
@@ -135,8 +136,28 @@ public final class Repository {
           backend.location() + " is not a bdr or restic repository (it has no config file)",
           "check the repository path, or create one with 'bdr init'");
     }
+    List<String> damaged = new ArrayList<>();
+    IOException unreadable = null;
+    int intact = 0;
     for (String name : backend.list(FileType.KEY)) {
-      MasterKey master = tryKey(backend, name, password);
+      byte[] json;
+      try {
+        json = backend.load(FileType.KEY, name);
+      } catch (NoSuchFileException e) {
+        continue;
+      } catch (IOException e) {
+        unreadable = unreadable == null ? e : unreadable;
+        continue;
+      }
+      KeyFile keyFile;
+      try {
+        keyFile = KeyFile.parse(json);
+      } catch (IOException e) {
+        damaged.add(name.length() > 8 ? name.substring(0, 8) : name);
+        continue;
+      }
+      intact++;
+      MasterKey master = tryKey(keyFile, password);
       if (master != null) {
         Config config = readConfig(backend, master);
         Repository repo = new Repository(backend, master, config, Id.parse(name));
@@ -144,19 +165,44 @@ public final class Repository {
         return repo;
       }
     }
+    if (!damaged.isEmpty()) {
+      throw damagedKeys(backend, damaged, intact);
+    }
+    if (unreadable != null) {
+      throw unreadable;
+    }
     throw new BdrException(
         ErrorCode.WRONG_PASSWORD,
         "the password does not open the repository at " + backend.location(),
         "check the password file, password command or BDR_PASSWORD");
   }
 
-  private static MasterKey tryKey(Backend backend, String name, char[] password)
-      throws IOException {
+  private static MasterKey tryKey(KeyFile keyFile, char[] password) {
     try {
-      return KeyFile.parse(backend.load(FileType.KEY, name)).unlock(password);
-    } catch (AuthenticationException | IOException e) {
+      return keyFile.unlock(password);
+    } catch (AuthenticationException e) {
       return null;
     }
+  }
+
+  /**
+   * No key opened and some could not even be read as key files: say which, not "wrong password".
+   */
+  private static BdrException damagedKeys(Backend backend, List<String> damaged, int intact) {
+    String which =
+        (damaged.size() == 1 ? "key file " : "key files ")
+            + String.join(", ", damaged)
+            + " of the repository at "
+            + backend.location()
+            + (damaged.size() == 1 ? " is" : " are")
+            + " damaged (not a valid key file), so the password could not be tried against "
+            + (damaged.size() == 1 ? "it" : "them");
+    String others =
+        intact == 0 ? "" : "; the password does not open the other key" + (intact == 1 ? "" : "s");
+    return new BdrException(
+        ErrorCode.BACKUP_CORRUPTED,
+        which + others,
+        "use the password of another key, or restore the repository's keys folder from a copy");
   }
 
   private static Config readConfig(Backend backend, MasterKey master) throws IOException {
@@ -395,6 +441,13 @@ public final class Repository {
     } catch (NoSuchFileException e) {
       throw corrupted(
           "pack " + loc.pack().shortHex() + " holding blob " + loc.id().shortHex() + " is missing");
+    } catch (java.io.EOFException e) {
+      throw corrupted(
+          "pack "
+              + loc.pack().shortHex()
+              + " is shorter than its index says (truncated); blob "
+              + loc.id().shortHex()
+              + " cannot be read");
     }
     byte[] plain = decodeBlob(loc, sealed);
     if (!Id.hash(plain).equals(loc.id())) {

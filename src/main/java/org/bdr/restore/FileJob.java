@@ -77,15 +77,29 @@ final class FileJob {
     return remaining.decrementAndGet() == 0;
   }
 
-  /** Renames the complete file into place, or removes it if it failed. */
+  /**
+   * Renames the complete file into place, or removes it if it failed or its size differs from the
+   * size its tree entry records.
+   */
   boolean complete() throws IOException {
     finished = true;
+    if (failure == null) {
+      if (!Files.exists(temp)) {
+        Files.createFile(temp, OWNER_ONLY);
+      }
+      long written = Files.size(temp);
+      if (written != node.size()) {
+        fail(
+            "its data adds up to "
+                + written
+                + " bytes but the snapshot records "
+                + node.size()
+                + " (BACKUP_CORRUPTED)");
+      }
+    }
     if (failure != null) {
       Files.deleteIfExists(temp);
       return false;
-    }
-    if (node.size() == 0 && !Files.exists(temp)) {
-      Files.createFile(temp, OWNER_ONLY);
     }
     Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
     return true;

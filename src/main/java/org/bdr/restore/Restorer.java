@@ -8,9 +8,11 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +37,9 @@ import org.bdr.repo.Tree;
  *
  * <p>The snapshot's full paths are kept under the target, as restic does. Every file is written to
  * a temporary name in its folder and renamed into place once complete; every blob is checked
- * against its hash. A file whose data is damaged is reported by path and the restore goes on. Entry
- * names are checked so that nothing is written outside the target.
+ * against its hash. A file whose data is damaged is reported by path and the restore goes on. An
+ * entry whose name is unsafe or repeats an earlier one in its folder is skipped and reported by its
+ * folder, so that nothing is written outside the target or over another entry.
  */
 public final class Restorer {
 
@@ -201,9 +204,15 @@ public final class Restorer {
     /** Restores a tree's entries into {@code dir}; returns whether anything was restored. */
     boolean restoreTree(Tree tree, Path dir, String snapshotDir, boolean all) throws IOException {
       boolean any = false;
+      Set<String> names = new HashSet<>();
       for (Node node : tree.nodes()) {
         checkCancelled();
-        checkName(node.name(), snapshotDir);
+        if (!node.hasSafeName() || !names.add(node.name())) {
+          failed.add(
+              new RestoreResult.FailedFile(
+                  snapshotDir.isEmpty() ? "/" : snapshotDir, unrestorableName(node)));
+          continue;
+        }
         String snapshotPath = snapshotDir + "/" + node.name();
         Path out = dir.resolve(node.name());
         boolean take = all || included(snapshotPath);
@@ -219,11 +228,23 @@ public final class Restorer {
 
     private boolean restoreDir(Node node, Path out, String snapshotPath, boolean all)
         throws IOException {
+      Tree sub;
+      try {
+        sub = repo.loadTree(node.subtreeId());
+      } catch (BdrException e) {
+        if (e.code() != ErrorCode.BACKUP_CORRUPTED) {
+          throw e;
+        }
+        failed.add(
+            new RestoreResult.FailedFile(
+                snapshotPath,
+                e.getMessage() + "; nothing in this folder was restored (BACKUP_CORRUPTED)"));
+        return true;
+      }
       boolean existed = Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS);
       if (!existed) {
         Files.createDirectory(out);
       }
-      Tree sub = repo.loadTree(node.subtreeId());
       boolean any = restoreTree(sub, out, snapshotPath, all) || all;
       if (!any && !existed) {
         Files.delete(out);
@@ -318,6 +339,8 @@ public final class Restorer {
       String packProblem = null;
       try {
         range = repo.backend().load(FileType.PACK, pack.hex(), start, (int) (end - start));
+      } catch (java.io.EOFException e) {
+        // The pack ends early: read blob by blob, so that the blobs before the cut still restore.
       } catch (IOException e) {
         packProblem = "pack " + pack.shortHex() + " cannot be read (BACKUP_CORRUPTED)";
       }
@@ -332,9 +355,12 @@ public final class Restorer {
           lastProblem = packProblem;
           if (packProblem == null) {
             try {
-              lastPlain = decode(pack, t.loc(), range, start);
+              lastPlain =
+                  range != null ? decode(pack, t.loc(), range, start) : repo.loadBlob(t.loc());
             } catch (BdrException e) {
               lastProblem = e.getMessage() + " (BACKUP_CORRUPTED)";
+            } catch (IOException e) {
+              lastProblem = "pack " + pack.shortHex() + " cannot be read (BACKUP_CORRUPTED)";
             }
           }
         }
@@ -470,19 +496,13 @@ public final class Restorer {
     return rfc3339 == null ? null : FileTime.from(Timestamps.parse(rfc3339));
   }
 
-  private static void checkName(String name, String dir) {
-    if (name.isEmpty()
-        || name.equals(".")
-        || name.equals("..")
-        || name.contains("/")
-        || name.indexOf('\0') >= 0) {
-      throw new BdrException(
-          ErrorCode.BACKUP_CORRUPTED,
-          "the snapshot holds an entry in "
-              + (dir.isEmpty() ? "/" : dir)
-              + " with an unsafe name; nothing was written outside the target",
-          "run 'bdr check' on the repository");
-    }
+  /** Why an entry was skipped: its name is unsafe, or an earlier entry of the folder has it. */
+  private static String unrestorableName(Node node) {
+    String shown = "\"" + node.name() + "\"";
+    return (node.hasSafeName()
+            ? "a second entry named " + shown + " was skipped"
+            : "an entry with the unsafe name " + shown + " was skipped")
+        + "; nothing was written outside the target (BACKUP_CORRUPTED)";
   }
 
   static BdrException cancelledError() {
