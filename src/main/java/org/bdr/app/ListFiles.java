@@ -34,11 +34,13 @@ public final class ListFiles {
    * Lists entries.
    *
    * @param ref a snapshot id, prefix or {@code latest}
+   * @param sources for {@code latest}: paths the snapshot must have backed up; may be empty
    * @param under an absolute path inside the snapshot, or null for everything
    */
-  public Listing run(RepositoryOptions options, String ref, String under) throws IOException {
+  public Listing run(RepositoryOptions options, String ref, List<String> sources, String under)
+      throws IOException {
     Repository repo = opener.open(options, false).repository();
-    Map.Entry<Id, Snapshot> snap = repo.findSnapshot(ref);
+    Map.Entry<Id, Snapshot> snap = repo.findSnapshot(ref, SnapshotSources.absolute(sources));
     Tree tree = repo.loadTree(snap.getValue().treeId());
     String prefix = "";
     if (under != null && !under.isBlank() && !under.equals("/")) {

@@ -30,10 +30,15 @@ public final class RestoreSnapshot {
     this.opener = opener;
   }
 
-  /** Runs the restore. */
+  /**
+   * Runs the restore.
+   *
+   * @param sources for {@code latest}: paths the snapshot must have backed up; may be empty
+   */
   public Outcome run(
       RepositoryOptions options,
       String ref,
+      List<String> sources,
       Path target,
       List<String> includes,
       LongConsumer bytes,
@@ -41,7 +46,7 @@ public final class RestoreSnapshot {
       throws IOException {
     Restorer.checkTarget(target.toAbsolutePath().normalize());
     Repository repo = opener.open(options, false).repository();
-    var snap = repo.findSnapshot(ref);
+    var snap = repo.findSnapshot(ref, SnapshotSources.absolute(sources));
     try (RepositoryLock lock = RepositoryLock.acquire(repo, false)) {
       RestoreResult result =
           new Restorer(repo, bytes, cancelled)

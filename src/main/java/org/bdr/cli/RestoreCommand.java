@@ -29,6 +29,12 @@ final class RestoreCommand extends BaseCommand {
   @Option(names = "--include", paramLabel = "GLOB", description = "restore only matching files")
   List<String> includes = new ArrayList<>();
 
+  @Option(
+      names = "--path",
+      paramLabel = "SOURCE",
+      description = "with latest: the newest snapshot that backed up SOURCE (repeatable)")
+  List<String> sources = new ArrayList<>();
+
   @Override
   int execute() throws Exception {
     Thread interrupted =
@@ -43,7 +49,7 @@ final class RestoreCommand extends BaseCommand {
     try {
       o =
           new RestoreSnapshot(opener)
-              .run(options.repository(), snapshot, target, includes, n -> {}, () -> false);
+              .run(options.repository(), snapshot, sources, target, includes, n -> {}, () -> false);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(interrupted);

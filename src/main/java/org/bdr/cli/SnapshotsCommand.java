@@ -21,7 +21,7 @@ final class SnapshotsCommand extends BaseCommand {
       console.printJson(listing);
       return Main.OK;
     }
-    String format = "%-8s  %-25s  %-12s  %-14s  %-21s  %7s  %10s  %s%n";
+    String format = "%-8s  %-26s  %-12s  %-20s  %-21s  %7s  %10s  %s%n";
     console.out.printf(format, "ID", "Time", "Host", "Label", "Type", "Files", "Size", "Paths");
     for (SnapshotInfo s : all) {
       console.out.printf(
@@ -29,7 +29,7 @@ final class SnapshotsCommand extends BaseCommand {
           s.shortId(),
           localTime(s.time()),
           fit(TerminalText.escape(s.host()), 12),
-          fit(TerminalText.escape(s.label()), 14),
+          fit(TerminalText.escape(s.label()), 20),
           TerminalText.escape(s.type()) + (s.partial() ? " (partial)" : ""),
           s.files() < 0 ? "?" : Long.toString(s.files()),
           s.size() < 0 ? "?" : Console.bytes(s.size()),

@@ -708,6 +708,14 @@ public final class Repository {
    *     ambiguous
    */
   public Map.Entry<Id, Snapshot> findSnapshot(String ref) throws IOException {
+    return findSnapshot(ref, List.of());
+  }
+
+  /**
+   * Like {@link #findSnapshot(String)}, where {@code latest} means the newest snapshot whose
+   * sources include every one of {@code sources} (absolute paths); with none, the newest of all.
+   */
+  public Map.Entry<Id, Snapshot> findSnapshot(String ref, List<String> sources) throws IOException {
     Map<Id, Snapshot> all = snapshots();
     if (ref == null || ref.isBlank()) {
       throw new BdrException(
@@ -715,13 +723,22 @@ public final class Repository {
     }
     if (ref.equalsIgnoreCase("latest")) {
       return all.entrySet().stream()
+          .filter(e -> e.getValue().paths().containsAll(sources))
           .max(java.util.Comparator.comparing(e -> e.getValue().startTime()))
           .orElseThrow(
               () ->
-                  new BdrException(
-                      ErrorCode.BACKUP_NOT_FOUND,
-                      "the repository at " + backend.location() + " holds no snapshots",
-                      "run 'bdr backup' first"));
+                  sources.isEmpty()
+                      ? new BdrException(
+                          ErrorCode.BACKUP_NOT_FOUND,
+                          "the repository at " + backend.location() + " holds no snapshots",
+                          "run 'bdr backup' first")
+                      : new BdrException(
+                          ErrorCode.BACKUP_NOT_FOUND,
+                          "no snapshot in "
+                              + backend.location()
+                              + " backed up "
+                              + String.join(" and ", sources),
+                          "list snapshots with 'bdr snapshots' and check the --path values"));
     }
     String prefix = ref.toLowerCase(java.util.Locale.ROOT);
     List<Map.Entry<Id, Snapshot>> hits =
