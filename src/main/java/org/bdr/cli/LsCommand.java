@@ -27,6 +27,11 @@ final class LsCommand extends BaseCommand {
       description = "with latest: the newest snapshot that backed up SOURCE (repeatable)")
   List<String> sources = new ArrayList<>();
 
+  @Option(
+      names = {"-l", "--long"},
+      description = "show type and mode, size and modification time of each entry")
+  boolean longFormat;
+
   @Override
   int execute() throws Exception {
     ListFiles.Listing listing =
@@ -36,8 +41,48 @@ final class LsCommand extends BaseCommand {
       return Main.OK;
     }
     for (FileEntry e : listing.entries()) {
-      console.out.println(TerminalText.escape(e.path()));
+      if (longFormat) {
+        console.out.printf(
+            "%s %10s  %s  %s%n",
+            modeText(e.type(), e.mode()),
+            e.type().equals("file") ? Long.toString(e.size()) : "",
+            SnapshotsCommand.localTime(e.mtime()),
+            TerminalText.escape(e.path()));
+      } else {
+        console.out.println(TerminalText.escape(e.path()));
+      }
     }
     return Main.OK;
+  }
+
+  /** The mode as {@code ls -l} shows it, such as {@code drwxr-x---} or {@code -rwsr-xr-x}. */
+  static String modeText(String type, int mode) {
+    char kind =
+        switch (type) {
+          case "dir" -> 'd';
+          case "symlink" -> 'l';
+          case "fifo" -> 'p';
+          case "socket" -> 's';
+          case "chardev" -> 'c';
+          case "dev" -> 'b';
+          default -> '-';
+        };
+    char[] out = {kind, 'r', 'w', 'x', 'r', 'w', 'x', 'r', 'w', 'x'};
+    for (int bit = 0; bit < 9; bit++) {
+      if ((mode & (1 << (8 - bit))) == 0) {
+        out[bit + 1] = '-';
+      }
+    }
+    out[3] = special(out[3], (mode & 04000) != 0, 's');
+    out[6] = special(out[6], (mode & 02000) != 0, 's');
+    out[9] = special(out[9], (mode & 01000) != 0, 't');
+    return new String(out);
+  }
+
+  private static char special(char execute, boolean set, char letter) {
+    if (!set) {
+      return execute;
+    }
+    return execute == 'x' ? letter : Character.toUpperCase(letter);
   }
 }
