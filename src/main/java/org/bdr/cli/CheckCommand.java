@@ -44,8 +44,10 @@ final class CheckCommand extends BaseCommand {
     }
     if (!r.ok()) {
       console.err.println(
-          "bdr: BACKUP_CORRUPTED: the repository has damage — restore affected files from other"
-              + " snapshots, and keep the damaged repository for investigation");
+          "bdr: BACKUP_CORRUPTED: the repository has damage — restore what you need from"
+              + " snapshots not listed above or from another copy; new backups into this"
+              + " repository would reuse the damaged data, so back up into a new repository"
+              + " until this one is repaired, and keep it for investigation");
       return Main.FAILED;
     }
     return Main.OK;
