@@ -51,6 +51,13 @@ public final class Repository {
   private static final ThreadLocal<com.github.luben.zstd.ZstdDecompressCtx> DECOMPRESSOR =
       ThreadLocal.withInitial(com.github.luben.zstd.ZstdDecompressCtx::new);
   private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
+
+  /**
+   * The largest scratch buffer a thread keeps: room for the largest data chunk compressed. Larger
+   * (tree) blobs get a buffer of their own, so that a long-lived thread does not hold one.
+   */
+  private static final int SCRATCH_KEPT = 9 * 1024 * 1024;
+
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -516,7 +523,10 @@ public final class Repository {
   private static byte[] scratch(int size) {
     byte[] buf = SCRATCH.get();
     if (buf.length < size) {
-      buf = new byte[Math.max(size, buf.length * 2)];
+      if (size > SCRATCH_KEPT) {
+        return new byte[size];
+      }
+      buf = new byte[Math.min(SCRATCH_KEPT, Math.max(size, buf.length * 2))];
       SCRATCH.set(buf);
     }
     return buf;
