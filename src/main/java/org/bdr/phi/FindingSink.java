@@ -10,6 +10,9 @@ import java.util.Objects;
  * Collects the detections of one file: drops those below the sensitivity, keeps one finding per
  * line, field and type, and remembers identifying values so their repeats elsewhere in the same
  * file are found too. Matched text is used for hints and repeats only, never stored in a finding.
+ *
+ * <p>Findings are kept in the order they arrive, which readers make nearly file order, so putting
+ * them in file order at the end costs about one pass.
  */
 final class FindingSink {
 
@@ -18,9 +21,13 @@ final class FindingSink {
 
   private record Key(long line, String field, IdentifierType type) {}
 
+  private static final java.util.Comparator<Finding> FILE_ORDER = FindingSink::compare;
+
   private final String path;
   private final ScanOptions options;
-  private final Map<Key, Finding> findings = new HashMap<>(1024);
+  private final List<Finding> findings = new ArrayList<>();
+  private final Map<Key, Integer> positions = new HashMap<>(1024);
+  private boolean inOrder = true;
   private long lastLine = -1;
   private String lastField;
   private IdentifierType lastType;
@@ -59,15 +66,24 @@ final class FindingSink {
       return;
     }
     Key key = new Key(line, field, type);
-    Finding old = findings.get(key);
-    if (old != null && old.confidence() >= confidence) {
+    Integer at = positions.get(key);
+    if (at != null && findings.get(at).confidence() >= confidence) {
       return;
     }
-    if (old == null && findings.size() >= MAX_FINDINGS) {
+    if (at == null && findings.size() >= MAX_FINDINGS) {
       dropped++;
       return;
     }
-    findings.put(key, new Finding(path, line, field, type, round(confidence), hint(type, value)));
+    Finding f = new Finding(path, line, field, type, round(confidence), hint(type, value));
+    if (at != null) {
+      findings.set(at, f);
+    } else {
+      if (inOrder && !findings.isEmpty()) {
+        inOrder = compare(findings.get(findings.size() - 1), f) <= 0;
+      }
+      positions.put(key, findings.size());
+      findings.add(f);
+    }
     if (lineTypes != null) {
       lineTypes.add(new Key(line, null, type));
     }
@@ -81,7 +97,7 @@ final class FindingSink {
   boolean has(long line, IdentifierType type) {
     if (lineTypes == null) {
       lineTypes = new java.util.HashSet<>();
-      for (Key k : findings.keySet()) {
+      for (Key k : positions.keySet()) {
         lineTypes.add(new Key(k.line(), null, k.type()));
       }
     }
@@ -115,8 +131,10 @@ final class FindingSink {
 
   /** The findings in file order. */
   List<Finding> findings() {
-    List<Finding> list = new ArrayList<>(findings.values());
-    list.sort(FindingSink::compare);
+    List<Finding> list = new ArrayList<>(findings);
+    if (!inOrder) {
+      list.sort(FILE_ORDER);
+    }
     return list;
   }
 
