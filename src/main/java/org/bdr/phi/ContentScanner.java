@@ -30,7 +30,7 @@ final class ContentScanner {
       default -> lines(bytes, size);
     }
     if (format.textual() && format != Format.TEXT) {
-      KnownValues.findRepeats(text, null, sink, format != Format.HL7);
+      KnownValues.findRepeats(bytes, size, sink, format != Format.HL7);
     }
     return note;
   }

@@ -14,6 +14,19 @@ final class KnownValues {
 
   private static final double REPEAT_CONFIDENCE = 0.8;
 
+  /** Latin-1 bytes that belong to a token. */
+  private static final boolean[] ALNUM = new boolean[256];
+
+  /** Latin-1 bytes that make a match part of a longer token (see {@link #glued}). */
+  private static final boolean[] GLUED = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      ALNUM[c] = TextShapes.isAlnum((char) c);
+      GLUED[c] = glued((char) c);
+    }
+  }
+
   private KnownValues() {}
 
   /** Whether a value is specific enough that its repeats are likely the same identifier. */
@@ -31,10 +44,11 @@ final class KnownValues {
   }
 
   /**
-   * Reports every whole-word occurrence of a remembered value in the text, in one pass: each token
-   * of the text is looked up among the first tokens of the remembered values.
+   * Reports every whole-word occurrence of a remembered value in the first {@code size} bytes of a
+   * file read as Latin-1, in one pass: each token of the text is looked up among the first tokens
+   * of the remembered values, and lines are counted on the way.
    */
-  static void findRepeats(CharSequence text, LineIndex lines, FindingSink sink, boolean names) {
+  static void findRepeats(byte[] text, int size, FindingSink sink, boolean names) {
     List<String> values = new ArrayList<>();
     List<IdentifierType> types = new ArrayList<>();
     Map<String, Integer> byFirstToken = new HashMap<>();
@@ -61,46 +75,88 @@ final class KnownValues {
       return;
     }
     WordSet firstTokens = WordSet.withValues(byFirstToken);
-    if (lines == null) {
-      lines = LineIndex.of(text);
-    }
-    scanTokens(text, lines, sink, firstTokens, candidates, values, types);
+    new Repeats(text, size, sink, candidates, values, types).scan(firstTokens);
   }
 
-  private static void scanTokens(
-      CharSequence s,
-      LineIndex lines,
-      FindingSink sink,
-      WordSet firstTokens,
-      List<List<Integer>> candidates,
-      List<String> values,
-      List<IdentifierType> types) {
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      if (!TextShapes.isAlnum(s.charAt(i))) {
-        i++;
-        continue;
+  /** One pass over the bytes of a file looking for remembered values. */
+  private static final class Repeats {
+
+    private final byte[] s;
+    private final int n;
+    private final FindingSink sink;
+    private final List<List<Integer>> candidates;
+    private final List<String> values;
+    private final List<IdentifierType> types;
+    private int counted;
+    private long line = 1;
+
+    Repeats(
+        byte[] s,
+        int n,
+        FindingSink sink,
+        List<List<Integer>> candidates,
+        List<String> values,
+        List<IdentifierType> types) {
+      this.s = s;
+      this.n = n;
+      this.sink = sink;
+      this.candidates = candidates;
+      this.values = values;
+      this.types = types;
+    }
+
+    void scan(WordSet firstTokens) {
+      int i = 0;
+      while (i < n) {
+        if (!ALNUM[s[i] & 0xFF]) {
+          i++;
+          continue;
+        }
+        int e = i + 1;
+        while (e < n && ALNUM[s[e] & 0xFF]) {
+          e++;
+        }
+        int slot = (i == 0 || !GLUED[s[i - 1] & 0xFF]) ? firstTokens.valueOf(s, i, e) : -1;
+        if (slot >= 0) {
+          matches(slot, i);
+        }
+        i = e;
       }
-      int e = i + 1;
-      while (e < n && TextShapes.isAlnum(s.charAt(e))) {
-        e++;
-      }
-      int slot = (i == 0 || !glued(s.charAt(i - 1))) ? firstTokens.valueOf(s, i, e) : -1;
-      if (slot >= 0) {
-        for (int index : candidates.get(slot)) {
-          String v = values.get(index);
-          int to = i + v.length();
-          if (to <= n && regionEquals(s, i, v) && (to == n || !glued(s.charAt(to)))) {
-            long line = lines.lineOf(i);
-            IdentifierType type = types.get(index);
-            if (!sink.has(line, type)) {
-              sink.add(line, null, type, REPEAT_CONFIDENCE, v);
-            }
+    }
+
+    private void matches(int slot, int i) {
+      for (int index : candidates.get(slot)) {
+        String v = values.get(index);
+        int to = i + v.length();
+        if (to <= n && regionEquals(i, v) && (to == n || !GLUED[s[to] & 0xFF])) {
+          long at = lineOf(i);
+          IdentifierType type = types.get(index);
+          if (!sink.has(at, type)) {
+            sink.add(at, null, type, REPEAT_CONFIDENCE, v);
           }
         }
       }
-      i = e;
+    }
+
+    /** The line of {@code offset}, counting breaks (CR LF, CR or LF) from the last offset asked. */
+    private long lineOf(int offset) {
+      for (int k = counted; k < offset; k++) {
+        byte c = s[k];
+        if (c == '\n' || (c == '\r' && (k + 1 >= n || s[k + 1] != '\n'))) {
+          line++;
+        }
+      }
+      counted = Math.max(counted, offset);
+      return line;
+    }
+
+    private boolean regionEquals(int at, String v) {
+      for (int k = 0; k < v.length(); k++) {
+        if ((s[at + k] & 0xFF) != v.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -118,21 +174,6 @@ final class KnownValues {
       k++;
     }
     return k;
-  }
-
-  private static boolean regionEquals(CharSequence s, int at, String v) {
-    for (int k = 0; k < v.length(); k++) {
-      if (s.charAt(at + k) != v.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean wholeWord(String s, int from, int to) {
-    boolean left = from == 0 || !glued(s.charAt(from - 1));
-    boolean right = to == s.length() || !glued(s.charAt(to));
-    return left && right;
   }
 
   /** Characters that make a match part of a longer token (a word, an e-mail, a path). */

@@ -112,6 +112,25 @@ final class WordSet {
     return -1;
   }
 
+  /** The value of the Latin-1 bytes {@code from..to}, in any ASCII case, or -1 when absent. */
+  int valueOf(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len <= 0 || len >= 64 || (shapes[slot((char) (b[from] & 0xFF))] & (1L << len)) == 0) {
+      return -1;
+    }
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + lower((char) (b[k] & 0xFF));
+    }
+    h ^= h >>> 16;
+    for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
+      if (equalsIgnoreCase(table[i], b, from, to)) {
+        return values[i];
+      }
+    }
+    return -1;
+  }
+
   boolean contains(CharSequence s) {
     return contains(s, 0, s.length());
   }
@@ -127,6 +146,18 @@ final class WordSet {
     }
     for (int k = 0; k < w.length(); k++) {
       if (w.charAt(k) != lower(s.charAt(from + k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean equalsIgnoreCase(String w, byte[] b, int from, int to) {
+    if (w.length() != to - from) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (w.charAt(k) != lower((char) (b[from + k] & 0xFF))) {
         return false;
       }
     }
