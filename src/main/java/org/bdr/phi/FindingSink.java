@@ -12,12 +12,15 @@ import java.util.Objects;
  * file are found too. Matched text is used for hints and repeats only, never stored in a finding.
  *
  * <p>Findings are kept in the order they arrive, which readers make nearly file order, so putting
- * them in file order at the end costs about one pass.
+ * them in file order at the end costs about one pass. A finding on a line past every line seen so
+ * far is new without a lookup, and the few on that line are searched in place; the index by line,
+ * field and type is built only when a finding comes back to an earlier line or a line has many.
  */
 final class FindingSink {
 
   static final int MAX_FINDINGS = 200_000;
   private static final int MAX_KNOWN = 4_096;
+  private static final int TOP_LINE_SEARCH = 16;
 
   private record Key(long line, String field, IdentifierType type) {}
 
@@ -26,8 +29,15 @@ final class FindingSink {
   private final String path;
   private final ScanOptions options;
   private final List<Finding> findings = new ArrayList<>();
-  private final Map<Key, Integer> positions = new HashMap<>(1024);
+  private final Map<Key, Integer> positions = new HashMap<>();
   private boolean inOrder = true;
+
+  /** The highest line seen, and where its first findings sit (searched while not indexed). */
+  private long topLine = -1;
+
+  private final int[] onTopLine = new int[TOP_LINE_SEARCH];
+  private int onTopLineCount;
+  private boolean indexed;
   private long lastLine = -1;
   private String lastField;
   private IdentifierType lastType;
@@ -65,23 +75,22 @@ final class FindingSink {
         && confidence <= lastConfidence) {
       return;
     }
-    Key key = new Key(line, field, type);
-    Integer at = positions.get(key);
-    if (at != null && findings.get(at).confidence() >= confidence) {
+    int at = positionOf(line, field, type);
+    if (at >= 0 && findings.get(at).confidence() >= confidence) {
       return;
     }
-    if (at == null && findings.size() >= MAX_FINDINGS) {
+    if (at < 0 && findings.size() >= MAX_FINDINGS) {
       dropped++;
       return;
     }
     Finding f = new Finding(path, line, field, type, round(confidence), hint(type, value));
-    if (at != null) {
+    if (at >= 0) {
       findings.set(at, f);
     } else {
       if (inOrder && !findings.isEmpty()) {
         inOrder = compare(findings.get(findings.size() - 1), f) <= 0;
       }
-      positions.put(key, findings.size());
+      place(line, field, type, findings.size());
       findings.add(f);
     }
     if (lineTypes != null) {
@@ -93,12 +102,57 @@ final class FindingSink {
     lastConfidence = confidence;
   }
 
+  /** Where the finding of this line, field and type sits in {@link #findings}, or -1. */
+  private int positionOf(long line, String field, IdentifierType type) {
+    if (line > topLine) {
+      return -1;
+    }
+    if (line == topLine && !indexed) {
+      for (int k = 0; k < onTopLineCount; k++) {
+        Finding f = findings.get(onTopLine[k]);
+        if (f.type() == type && Objects.equals(f.field(), field)) {
+          return onTopLine[k];
+        }
+      }
+      return -1;
+    }
+    index();
+    Integer at = positions.get(new Key(line, field, type));
+    return at == null ? -1 : at;
+  }
+
+  /** Records where a new finding sits, so {@link #positionOf} finds it. */
+  private void place(long line, String field, IdentifierType type, int at) {
+    if (line > topLine) {
+      topLine = line;
+      onTopLineCount = 0;
+    }
+    if (!indexed && line == topLine && onTopLineCount < TOP_LINE_SEARCH) {
+      onTopLine[onTopLineCount++] = at;
+      return;
+    }
+    index();
+    positions.put(new Key(line, field, type), at);
+  }
+
+  /** Builds the index of every finding so far, once; from then on it is kept up to date. */
+  private void index() {
+    if (indexed) {
+      return;
+    }
+    for (int k = 0; k < findings.size(); k++) {
+      Finding f = findings.get(k);
+      positions.put(new Key(f.line(), f.field(), f.type()), k);
+    }
+    indexed = true;
+  }
+
   /** Whether some finding of this type already sits on this line. */
   boolean has(long line, IdentifierType type) {
     if (lineTypes == null) {
       lineTypes = new java.util.HashSet<>();
-      for (Key k : positions.keySet()) {
-        lineTypes.add(new Key(k.line(), null, k.type()));
+      for (Finding f : findings) {
+        lineTypes.add(new Key(f.line(), null, f.type()));
       }
     }
     return lineTypes.contains(new Key(line, null, type));
