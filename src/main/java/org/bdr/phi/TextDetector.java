@@ -72,11 +72,12 @@ final class TextDetector {
         k--;
       }
       int start = k + 1;
-      Cue c = Lexicon.cue(Lexicon.flags(s, start, end, -1, false));
+      int flags = Lexicon.flags(s, start, end, -1, false);
+      Cue c = Lexicon.cue(flags);
       if (c != Cue.NONE) {
         return at - end <= 24 ? c : fieldCue;
       }
-      if (!Lexicon.filler(s, start, end, -1) && ++words > 2) {
+      if (!Lexicon.filler(flags) && ++words > 2) {
         break;
       }
     }

@@ -16,6 +16,10 @@ import java.util.List;
 final class WordSet {
 
   private final String[] table;
+
+  /** The hash of each slot's word, compared before the word itself. */
+  private final int[] hashes;
+
   private final int[] values;
   private final int mask;
 
@@ -23,8 +27,9 @@ final class WordSet {
   private final long[] shapes = new long[27];
 
   private WordSet(List<String> words, List<Integer> wordValues) {
-    int size = Integer.highestOneBit(Math.max(16, words.size() * 4));
+    int size = Integer.highestOneBit(Math.max(16, words.size() * 4)) * 2;
     table = new String[size];
+    hashes = new int[size];
     values = new int[size];
     mask = size - 1;
     for (int k = 0; k < words.size(); k++) {
@@ -38,6 +43,7 @@ final class WordSet {
       }
       if (table[i] == null) {
         table[i] = w;
+        hashes[i] = hash(w, 0, w.length());
         values[i] = wordValues == null ? 0 : wordValues.get(k);
       }
     }
@@ -105,7 +111,7 @@ final class WordSet {
     int h = rawHash == -1 ? hash(s, from, to) : rawHash ^ (rawHash >>> 16);
     int i = h & mask;
     for (String w; (w = table[i]) != null; i = (i + 1) & mask) {
-      if (equalsIgnoreCase(w, s, from, to)) {
+      if (hashes[i] == h && equalsIgnoreCase(w, s, from, to)) {
         return values[i];
       }
     }
@@ -124,7 +130,7 @@ final class WordSet {
     }
     h ^= h >>> 16;
     for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
-      if (equalsIgnoreCase(table[i], b, from, to)) {
+      if (hashes[i] == h && equalsIgnoreCase(table[i], b, from, to)) {
         return values[i];
       }
     }
