@@ -108,7 +108,8 @@ final class Hl7Reader {
    */
   private void segment(CharSequence seg, long line) {
     int n = seg.length();
-    int from = n >= 3 && seg.charAt(0) == 0xEF && seg.charAt(1) == 0xBB && seg.charAt(2) == 0xBF ? 3 : 0;
+    int from =
+        n >= 3 && seg.charAt(0) == 0xEF && seg.charAt(1) == 0xBB && seg.charAt(2) == 0xBF ? 3 : 0;
     if (n - from < 4) {
       return;
     }
