@@ -20,8 +20,12 @@ final class KnownValues {
   /** Latin-1 bytes that make a match part of a longer token (see {@link #glued}). */
   private static final boolean[] GLUED = new boolean[256];
 
+  /** Latin-1 bytes with ASCII capitals lowered, as {@link WordSet} compares them. */
+  private static final int[] LOWER = new int[256];
+
   static {
     for (int c = 0; c < 256; c++) {
+      LOWER[c] = c >= 'A' && c <= 'Z' ? c + 32 : c;
       ALNUM[c] = TextShapes.isAlnum((char) c);
       GLUED[c] = glued((char) c);
     }
@@ -75,7 +79,9 @@ final class KnownValues {
       return;
     }
     WordSet firstTokens = WordSet.withValues(byFirstToken);
-    new Repeats(text, size, sink, candidates, values, types).scan(firstTokens);
+    Repeats repeats = new Repeats(text, size, sink, candidates, values, types);
+    byFirstToken.keySet().forEach(repeats::allowStart);
+    repeats.scan(firstTokens);
   }
 
   /** One pass over the bytes of a file looking for remembered values. */
@@ -89,6 +95,9 @@ final class KnownValues {
     private final List<IdentifierType> types;
     private int counted;
     private long line = 1;
+
+    /** Bit (c0 * 256 + c1) is set when some first token starts with those two characters. */
+    private final long[] starts = new long[1024];
 
     Repeats(
         byte[] s,
@@ -105,6 +114,16 @@ final class KnownValues {
       this.types = types;
     }
 
+    /** Lets tokens starting like {@code token} (lower case) through to the lookup. */
+    void allowStart(String token) {
+      char c0 = token.charAt(0);
+      char c1 = token.length() > 1 ? token.charAt(1) : 0;
+      if (c0 < 256 && c1 < 256) {
+        int bit = c0 << 8 | c1;
+        starts[bit >>> 6] |= 1L << bit;
+      }
+    }
+
     void scan(WordSet firstTokens) {
       int i = 0;
       while (i < n) {
@@ -116,12 +135,21 @@ final class KnownValues {
         while (e < n && ALNUM[s[e] & 0xFF]) {
           e++;
         }
-        int slot = (i == 0 || !GLUED[s[i - 1] & 0xFF]) ? firstTokens.valueOf(s, i, e) : -1;
+        boolean wanted = mayStart(i, e) && (i == 0 || !GLUED[s[i - 1] & 0xFF]);
+        int slot = wanted ? firstTokens.valueOf(s, i, e) : -1;
         if (slot >= 0) {
           matches(slot, i);
         }
         i = e;
       }
+    }
+
+    /** Whether the token's first two characters, in lower case, start some first token. */
+    private boolean mayStart(int i, int e) {
+      int c0 = LOWER[s[i] & 0xFF];
+      int c1 = e - i > 1 ? LOWER[s[i + 1] & 0xFF] : 0;
+      int bit = c0 << 8 | c1;
+      return (starts[bit >>> 6] & (1L << bit)) != 0;
     }
 
     private void matches(int slot, int i) {
