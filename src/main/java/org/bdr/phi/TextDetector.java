@@ -17,6 +17,7 @@ final class TextDetector {
   private CharSequence s;
   private long line;
   private String field;
+  private java.util.function.Supplier<String> fieldSource;
   private FindingSink sink;
   private Cue fieldCue = Cue.NONE;
   private int titleEnd = -10;
@@ -25,9 +26,33 @@ final class TextDetector {
 
   /** Scans one line (or one value) of text. */
   void scan(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
+    scan(text, lineNo, fieldPath, (java.util.function.Supplier<String>) null, context, to);
+  }
+
+  /**
+   * Scans one value whose field path is only built, by {@code fieldSource}, when something is
+   * found: most values hold nothing, and their paths cost more to build than to scan them.
+   */
+  void scanValue(
+      CharSequence text,
+      long lineNo,
+      java.util.function.Supplier<String> fieldSource,
+      Cue context,
+      FindingSink to) {
+    scan(text, lineNo, null, fieldSource, context, to);
+  }
+
+  private void scan(
+      CharSequence text,
+      long lineNo,
+      String fieldPath,
+      java.util.function.Supplier<String> fieldSource,
+      Cue context,
+      FindingSink to) {
     s = text;
     line = lineNo;
     field = fieldPath;
+    this.fieldSource = fieldSource;
     sink = to;
     fieldCue = context == null ? Cue.NONE : context;
     titleEnd = -10;
@@ -49,6 +74,7 @@ final class TextDetector {
     }
     s = null;
     sink = null;
+    this.fieldSource = null;
   }
 
   // ---- state shared with NumberRules ----
@@ -85,6 +111,10 @@ final class TextDetector {
   }
 
   void report(IdentifierType type, double confidence, int from, int to) {
+    if (fieldSource != null) {
+      field = fieldSource.get();
+      fieldSource = null;
+    }
     sink.add(line, field, type, confidence, sink.wantsValues() ? s.subSequence(from, to) : null);
     if (ranges != null && sink.sensitivity().reports(confidence)) {
       ranges.add(new int[] {from, to, type.ordinal()});
