@@ -11,40 +11,76 @@ import java.util.List;
 
 /**
  * A set of lower-case ASCII words that answers for a region of any character sequence, ignoring
- * case, without allocating. Open addressing over a power-of-two table.
+ * case, without allocating. A word's hash first goes through a bit filter that turns most absent
+ * words away, then through open addressing over a compact table of hashes; the words themselves
+ * are compared only when a hash matches.
  */
 final class WordSet {
 
-  private final String[] table;
+  private static final int FILTER_BITS = 1 << 16;
 
-  /** The hash of each slot's word, compared before the word itself. */
-  private final int[] hashes;
-
+  private final String[] words;
   private final int[] values;
+
+  /** Two ints per slot: the word's hash, and its index in {@link #words} plus one (0: empty). */
+  private final int[] slots;
+
   private final int mask;
+
+  /** Bit {@link #filterBit} of every word's hash is set. */
+  private final long[] filter = new long[FILTER_BITS / 64];
 
   /** Bit {@code len} of entry {@code c} is set when some word starts with c and has that length. */
   private final long[] shapes = new long[27];
 
-  private WordSet(List<String> words, List<Integer> wordValues) {
-    int size = Integer.highestOneBit(Math.max(16, words.size() * 4)) * 2;
-    table = new String[size];
-    hashes = new int[size];
-    values = new int[size];
+  private WordSet(List<String> list, List<Integer> wordValues) {
+    int size = Integer.highestOneBit(Math.max(16, list.size() * 4));
+    slots = new int[size * 2];
     mask = size - 1;
-    for (int k = 0; k < words.size(); k++) {
-      String w = words.get(k);
-      int i = hash(w, 0, w.length()) & mask;
-      while (table[i] != null && !table[i].equals(w)) {
+    words = new String[list.size()];
+    values = new int[list.size()];
+    int count = 0;
+    for (int k = 0; k < list.size(); k++) {
+      String w = list.get(k);
+      int h = hash(w, 0, w.length());
+      int i = h & mask;
+      while (slots[2 * i + 1] != 0 && !words[slots[2 * i + 1] - 1].equals(w)) {
         i = (i + 1) & mask;
       }
       if (w.length() < 64 && !w.isEmpty()) {
         shapes[slot(w.charAt(0))] |= 1L << w.length();
       }
-      if (table[i] == null) {
-        table[i] = w;
-        hashes[i] = hash(w, 0, w.length());
-        values[i] = wordValues == null ? 0 : wordValues.get(k);
+      if (slots[2 * i + 1] == 0) {
+        words[count] = w;
+        values[count] = wordValues == null ? 0 : wordValues.get(k);
+        slots[2 * i] = h;
+        slots[2 * i + 1] = ++count;
+        int f = filterBit(h);
+        filter[f >>> 6] |= 1L << f;
+      }
+    }
+  }
+
+  private static int filterBit(int h) {
+    return (h * 0x9E3779B9) >>> 16;
+  }
+
+  /** The value of the entry whose hash is {@code h} and whose word is the region, or -1. */
+  private int find(int h, CharSequence s, byte[] b, int from, int to) {
+    int f = filterBit(h);
+    if ((filter[f >>> 6] & (1L << f)) == 0) {
+      return -1;
+    }
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      int entry = slots[2 * i + 1];
+      if (entry == 0) {
+        return -1;
+      }
+      if (slots[2 * i] == h) {
+        String w = words[entry - 1];
+        if (s != null ? equalsIgnoreCase(w, s, from, to) : equalsIgnoreCase(w, b, from, to)) {
+          return values[entry - 1];
+        }
       }
     }
   }
@@ -109,13 +145,7 @@ final class WordSet {
       return -1;
     }
     int h = rawHash == -1 ? hash(s, from, to) : rawHash ^ (rawHash >>> 16);
-    int i = h & mask;
-    for (String w; (w = table[i]) != null; i = (i + 1) & mask) {
-      if (hashes[i] == h && equalsIgnoreCase(w, s, from, to)) {
-        return values[i];
-      }
-    }
-    return -1;
+    return find(h, s, null, from, to);
   }
 
   /** The value of the Latin-1 bytes {@code from..to}, in any ASCII case, or -1 when absent. */
@@ -128,13 +158,7 @@ final class WordSet {
     for (int k = from; k < to; k++) {
       h = 31 * h + lower((char) (b[k] & 0xFF));
     }
-    h ^= h >>> 16;
-    for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == h && equalsIgnoreCase(table[i], b, from, to)) {
-        return values[i];
-      }
-    }
-    return -1;
+    return find(h ^ (h >>> 16), null, b, from, to);
   }
 
   boolean contains(CharSequence s) {
