@@ -46,25 +46,26 @@ final class CsvReader {
     this.sep = sep;
   }
 
-  void read(CharSequence text) {
+  void read(Latin1Text text) {
     int n = text.length();
     long line = 1;
     int start = 0;
-    for (int i = 0; i <= n; i++) {
-      char c = i < n ? text.charAt(i) : '\n';
-      if (c != '\r' && c != '\n') {
-        continue;
-      }
+    while (true) {
+      int i = text.lineBreak(start);
       if (i > start) {
         row(text.subSequence(start, Math.min(i, start + LineScanner.MAX_LINE)), line);
       }
-      if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+      if (i >= n) {
+        return;
+      }
+      if (text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
         i++;
       }
       line++;
       start = i + 1;
     }
   }
+
 
   /** Reads one row; a row without quotes is read in place, without copying its cells. */
   private void row(CharSequence line, long lineNo) {

@@ -82,25 +82,26 @@ final class Hl7Reader {
     }
   }
 
-  void read(CharSequence text) {
+  void read(Latin1Text text) {
     int n = text.length();
     long line = 1;
     int start = 0;
-    for (int i = 0; i <= n; i++) {
-      char c = i < n ? text.charAt(i) : '\n';
-      if (c != '\r' && c != '\n') {
-        continue;
-      }
+    while (true) {
+      int i = text.lineBreak(start);
       if (i > start) {
         segment(text.subSequence(start, Math.min(i, start + LineScanner.MAX_LINE)), line);
       }
-      if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+      if (i >= n) {
+        return;
+      }
+      if (text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
         i++;
       }
       line++;
       start = i + 1;
     }
   }
+
 
   /**
    * Reads one segment in place: only the fields that have a rule (every field at high sensitivity)

@@ -32,6 +32,11 @@ final class Latin1Text implements CharSequence {
     return new Latin1Text(bytes, offset + start, end - start);
   }
 
+  /** The index of the first CR or LF at or after {@code from}, or the length when there is none. */
+  int lineBreak(int from) {
+    return TextShapes.lineBreak(bytes, offset + from, offset + length) - offset;
+  }
+
   @Override
   public String toString() {
     return new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -9,6 +9,7 @@ final class TextShapes {
           long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_BITS = 0x0101010101010101L;
 
   private TextShapes() {}
 
@@ -109,6 +110,28 @@ final class TextShapes {
     }
     out[k] = s.substring(start);
     return out;
+  }
+
+  /**
+   * The index of the first CR or LF among the bytes {@code from..to}, or {@code to} when there is
+   * none. Eight bytes are tested at once: a byte equal to the one sought becomes zero after an
+   * exclusive or, and the lowest zero byte of a word is found exactly by the borrow trick.
+   */
+  static int lineBreak(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long lf = w ^ 0x0A0A0A0A0A0A0A0AL;
+      long cr = w ^ 0x0D0D0D0D0D0D0D0DL;
+      long found = (((lf - LOW_BITS) & ~lf) | ((cr - LOW_BITS) & ~cr)) & HIGH_BITS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    while (i < to && b[i] != '\n' && b[i] != '\r') {
+      i++;
+    }
+    return i;
   }
 
   /** Whether {@code len} bytes are well-formed UTF-8 (no overlong forms, no surrogates). */
