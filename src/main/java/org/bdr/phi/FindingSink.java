@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * <p>Findings are kept in the order they arrive, which readers make nearly file order, so putting
  * them in file order at the end costs about one pass. A finding on a line past every line seen so
- * far is new without a lookup, and the few on that line are searched in place; the index by line,
- * field and type is built only when a finding comes back to an earlier line or a line has many.
+ * far is new without a lookup, and the few on that line are searched in place; the index by line
+ * is built only when a finding comes back to an earlier line or a line has many.
  */
 final class FindingSink {
 
@@ -22,14 +22,15 @@ final class FindingSink {
   private static final int MAX_KNOWN = 4_096;
   private static final int TOP_LINE_SEARCH = 16;
 
-  private record Key(long line, String field, IdentifierType type) {}
-
   private static final java.util.Comparator<Finding> FILE_ORDER = FindingSink::compare;
 
   private final String path;
   private final ScanOptions options;
   private final List<Finding> findings = new ArrayList<>();
-  private final Map<Key, Integer> positions = new HashMap<>();
+  /** Positions by line, type and field, and by line and type. */
+  private final FindingIndex positions = new FindingIndex();
+
+  private final FindingIndex lineTypes = new FindingIndex();
   private boolean inOrder = true;
 
   /** The highest line seen, and where its first findings sit (searched while not indexed). */
@@ -43,7 +44,6 @@ final class FindingSink {
   private IdentifierType lastType;
   private double lastConfidence;
   private final Map<String, IdentifierType> known = new HashMap<>();
-  private java.util.Set<Key> lineTypes;
   private long dropped;
 
   FindingSink(String path, ScanOptions options) {
@@ -93,9 +93,6 @@ final class FindingSink {
       place(line, field, type, findings.size());
       findings.add(f);
     }
-    if (lineTypes != null) {
-      lineTypes.add(new Key(line, null, type));
-    }
     lastLine = line;
     lastField = field;
     lastType = type;
@@ -117,8 +114,13 @@ final class FindingSink {
       return -1;
     }
     index();
-    Integer at = positions.get(new Key(line, field, type));
-    return at == null ? -1 : at;
+    for (int k = positions.first(placeKey(line, type, field)); k >= 0; k = positions.next(k)) {
+      Finding f = findings.get(k);
+      if (f.line() == line && f.type() == type && Objects.equals(f.field(), field)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** Records where a new finding sits, so {@link #positionOf} finds it. */
@@ -132,7 +134,8 @@ final class FindingSink {
       return;
     }
     index();
-    positions.put(new Key(line, field, type), at);
+    positions.add(placeKey(line, type, field), at);
+    lineTypes.add(lineType(line, type), at);
   }
 
   /** Builds the index of every finding so far, once; from then on it is kept up to date. */
@@ -142,20 +145,32 @@ final class FindingSink {
     }
     for (int k = 0; k < findings.size(); k++) {
       Finding f = findings.get(k);
-      positions.put(new Key(f.line(), f.field(), f.type()), k);
+      positions.add(placeKey(f.line(), f.type(), f.field()), k);
+      lineTypes.add(lineType(f.line(), f.type()), k);
     }
     indexed = true;
   }
 
   /** Whether some finding of this type already sits on this line. */
   boolean has(long line, IdentifierType type) {
-    if (lineTypes == null) {
-      lineTypes = new java.util.HashSet<>();
-      for (Finding f : findings) {
-        lineTypes.add(new Key(f.line(), null, f.type()));
+    index();
+    for (int k = lineTypes.first(lineType(line, type)); k >= 0; k = lineTypes.next(k)) {
+      Finding f = findings.get(k);
+      if (f.line() == line && f.type() == type) {
+        return true;
       }
     }
-    return lineTypes.contains(new Key(line, null, type));
+    return false;
+  }
+
+  /** The index key of a line and type: distinct for every pair a file can hold. */
+  private static long lineType(long line, IdentifierType type) {
+    return line * 32 + type.ordinal();
+  }
+
+  /** The index key of a line, type and field; different places rarely share one. */
+  private static long placeKey(long line, IdentifierType type, String field) {
+    return lineType(line, type) * 31 + (field == null ? 0 : field.hashCode());
   }
 
   /** Records a structural detection and remembers the value so its repeats are found. */
