@@ -13,6 +13,25 @@ import static org.bdr.phi.TextShapes.isUpper;
  */
 final class TextDetector {
 
+  /** Character classes of the main loop: most characters are OTHER and cost one lookup. */
+  private static final int OTHER = 0;
+
+  private static final int DIGIT = 1;
+  private static final int LETTER = 2;
+  private static final int AT = 3;
+  private static final int COLON = 4;
+  private static final byte[] CLASSES = new byte[256];
+
+  static {
+    for (char c = 0; c < 256; c++) {
+      CLASSES[c] =
+          (byte)
+              (isDigit(c)
+                  ? DIGIT
+                  : isLetter(c) ? LETTER : c == '@' ? AT : c == ':' ? COLON : OTHER);
+    }
+  }
+
   private final NumberRules numbers = new NumberRules(this);
   private CharSequence s;
   private long line;
@@ -60,21 +79,22 @@ final class TextDetector {
     int n = text.length();
     for (int i = 0; i < n; ) {
       char c = text.charAt(i);
-      if (isDigit(c)) {
-        i = numbers.token(text, i);
-      } else if (isLetter(c)) {
-        i = word(i);
-      } else if (c == '@') {
-        i = email(i);
-      } else if (c == ':') {
-        i = colon(i);
-      } else {
-        i++;
+      switch (classOf(c)) {
+        case DIGIT -> i = numbers.token(text, i);
+        case LETTER -> i = word(i);
+        case AT -> i = email(i);
+        case COLON -> i = colon(i);
+        default -> i++;
       }
     }
     s = null;
     sink = null;
     this.fieldSource = null;
+  }
+
+  /** The class of a character; every character past Latin-1 is a letter. */
+  private static int classOf(char c) {
+    return c < 256 ? CLASSES[c] : LETTER;
   }
 
   // ---- state shared with NumberRules ----
@@ -131,8 +151,13 @@ final class TextDetector {
   private int word(int i) {
     int n = s.length();
     int e = i + 1;
-    while (e < n && (isLetter(s.charAt(e)) || apostrophe(e))) {
-      e++;
+    while (e < n) {
+      char c = s.charAt(e);
+      if (classOf(c) == LETTER || (c == '\'' && apostrophe(e))) {
+        e++;
+      } else {
+        break;
+      }
     }
     if (i > 0 && isDigit(s.charAt(i - 1))) {
       return e;
