@@ -9,12 +9,12 @@ import java.util.Arrays;
  */
 final class FindingIndex {
 
-  private long[] keys = new long[1024];
+  private long[] keys = new long[16];
 
   /** The newest position of each slot's key, plus one; 0 marks an empty slot. */
-  private int[] heads = new int[1024];
+  private int[] heads = new int[16];
 
-  private int[] next = new int[1024];
+  private int[] next = new int[16];
   private int used;
 
   /** Adds the finding at {@code position} to the chain of {@code key}. */

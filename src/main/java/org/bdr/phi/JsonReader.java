@@ -103,7 +103,9 @@ final class JsonReader {
   private boolean parse(JsonParser p) throws IOException {
     {
       for (JsonToken t; (t = p.nextToken()) != null; ) {
-        line = p.currentTokenLocation().getLineNr();
+        if (t.isScalarValue()) {
+          line = p.currentTokenLocation().getLineNr();
+        }
         token(p, t);
       }
       return true;
