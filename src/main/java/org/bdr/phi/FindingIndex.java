@@ -9,13 +9,21 @@ import java.util.Arrays;
  */
 final class FindingIndex {
 
-  private long[] keys = new long[16];
+  private long[] keys;
 
   /** The newest position of each slot's key, plus one; 0 marks an empty slot. */
-  private int[] heads = new int[16];
+  private int[] heads;
 
-  private int[] next = new int[16];
+  private int[] next;
   private int used;
+
+  /** An index with room for about {@code expected} findings before it grows. */
+  FindingIndex(int expected) {
+    int size = Integer.highestOneBit(Math.max(8, expected) * 2);
+    keys = new long[size];
+    heads = new int[size];
+    next = new int[Math.max(16, expected)];
+  }
 
   /** Adds the finding at {@code position} to the chain of {@code key}. */
   void add(long key, int position) {

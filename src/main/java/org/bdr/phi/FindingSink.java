@@ -28,9 +28,9 @@ final class FindingSink {
   private final ScanOptions options;
   private final List<Finding> findings = new ArrayList<>();
   /** Positions by line, type and field, and by line and type. */
-  private final FindingIndex positions = new FindingIndex();
+  private FindingIndex positions;
 
-  private final FindingIndex lineTypes = new FindingIndex();
+  private FindingIndex lineTypes;
   private boolean inOrder = true;
 
   /** The highest line seen, and where its first findings sit (searched while not indexed). */
@@ -143,6 +143,8 @@ final class FindingSink {
     if (indexed) {
       return;
     }
+    positions = new FindingIndex(findings.size() * 2);
+    lineTypes = new FindingIndex(findings.size() * 2);
     for (int k = 0; k < findings.size(); k++) {
       Finding f = findings.get(k);
       positions.add(placeKey(f.line(), f.type(), f.field()), k);

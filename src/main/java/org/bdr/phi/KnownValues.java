@@ -168,11 +168,12 @@ final class KnownValues {
 
     /** The line of {@code offset}, counting breaks (CR LF, CR or LF) from the last offset asked. */
     private long lineOf(int offset) {
-      for (int k = counted; k < offset; k++) {
-        byte c = s[k];
-        if (c == '\n' || (c == '\r' && (k + 1 >= n || s[k + 1] != '\n'))) {
+      for (int k = counted; k < offset; ) {
+        int b = TextShapes.lineBreak(s, k, offset);
+        if (b < offset && (s[b] == '\n' || b + 1 >= n || s[b + 1] != '\n')) {
           line++;
         }
+        k = b + 1;
       }
       counted = Math.max(counted, offset);
       return line;

@@ -34,7 +34,12 @@ final class Latin1Text implements CharSequence {
 
   /** The index of the first CR or LF at or after {@code from}, or the length when there is none. */
   int lineBreak(int from) {
-    return TextShapes.lineBreak(bytes, offset + from, offset + length) - offset;
+    return lineBreak(from, length);
+  }
+
+  /** The index of the first CR or LF within {@code from..to}, or {@code to} when there is none. */
+  int lineBreak(int from, int to) {
+    return TextShapes.lineBreak(bytes, offset + from, offset + to) - offset;
   }
 
   @Override

@@ -64,7 +64,7 @@ final class XmlReader {
   private final TextDetector detector;
   private final FindingSink sink;
   private final List<Element> stack = new ArrayList<>();
-  private CharSequence s;
+  private Latin1Text s;
   private int n;
   private long line;
   private int lineCursor;
@@ -81,7 +81,7 @@ final class XmlReader {
     this.sink = sink;
   }
 
-  void read(CharSequence text) {
+  void read(Latin1Text text) {
     s = text;
     n = text.length();
     line = 1;
@@ -226,7 +226,7 @@ final class XmlReader {
       return;
     }
     if (keyIs(k, "value") && TIMES.contains(element)) {
-      detector.scan(valueOf(k), lineOf(at), path() + "@value", Cue.DATE, sink);
+      detector.scanValue(valueOf(k), lineOf(at), () -> path() + "@value", Cue.DATE, sink);
     } else if (keyIs(k, "value") && element.equals("telecom") && person()) {
       String value = valueOf(k).toString();
       sink.addKnown(lineOf(at), path() + "@value", telecomType(value), 0.9, strip(value));
@@ -332,7 +332,7 @@ final class XmlReader {
           if (hasAmpersand(start, k)) {
             piece = entities(piece.toString());
           }
-          detector.scan(piece, lineOf(start), path(), Cue.NONE, sink);
+          detector.scanValue(piece, lineOf(start), this::path, Cue.NONE, sink);
         }
         start = k + 1;
       }
@@ -400,11 +400,13 @@ final class XmlReader {
     if (offset < k) {
       return l;
     }
-    for (; k < offset && k < n; k++) {
-      char c = s.charAt(k);
-      if (c == '\n' || (c == '\r' && (k + 1 >= n || s.charAt(k + 1) != '\n'))) {
+    int end = Math.min(offset, n);
+    while (k < end) {
+      int b = s.lineBreak(k, end);
+      if (b < end && (s.charAt(b) == '\n' || b + 1 >= n || s.charAt(b + 1) != '\n')) {
         l++;
       }
+      k = Math.min(b + 1, end);
     }
     line = l;
     lineCursor = k;
