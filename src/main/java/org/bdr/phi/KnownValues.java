@@ -14,19 +14,27 @@ final class KnownValues {
 
   private static final double REPEAT_CONFIDENCE = 0.8;
 
-  /** Latin-1 bytes that belong to a token. */
-  private static final boolean[] ALNUM = new boolean[256];
+  /** A Latin-1 byte that belongs to a token. */
+  private static final byte TOKEN = 0;
 
-  /** Latin-1 bytes that make a match part of a longer token (see {@link #glued}). */
-  private static final boolean[] GLUED = new boolean[256];
+  /** A byte after which a token may start a repeat (see {@link #glued}). */
+  private static final byte FREE = 1;
+
+  /** A byte that glues what follows it to a longer token: '.', '@', '_', '/' and the like. */
+  private static final byte GLUE = 2;
+
+  private static final byte[] KINDS = new byte[256];
 
   /** Latin-1 bytes with ASCII capitals lowered, as {@link WordSet} compares them. */
   private static final int[] LOWER = new int[256];
 
+  /** Latin-1 bytes that make a match part of a longer token (see {@link #glued}). */
+  private static final boolean[] GLUED = new boolean[256];
+
   static {
     for (int c = 0; c < 256; c++) {
       LOWER[c] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-      ALNUM[c] = TextShapes.isAlnum((char) c);
+      KINDS[c] = TextShapes.isAlnum((char) c) ? TOKEN : glued((char) c) ? GLUE : FREE;
       GLUED[c] = glued((char) c);
     }
   }
@@ -124,30 +132,37 @@ final class KnownValues {
       }
     }
 
+    /**
+     * Looks at every token that starts after a character that does not glue it to a longer one,
+     * and whose first two letters start a remembered value; other bytes cost one table lookup.
+     */
     void scan(WordSet firstTokens) {
+      boolean free = true;
       int i = 0;
       while (i < n) {
-        if (!ALNUM[s[i] & 0xFF]) {
-          i++;
+        int kind = KINDS[s[i] & 0xFF];
+        if (free && kind == TOKEN && mayStart(i)) {
+          int e = i + 1;
+          while (e < n && KINDS[s[e] & 0xFF] == TOKEN) {
+            e++;
+          }
+          int slot = firstTokens.valueOf(s, i, e);
+          if (slot >= 0) {
+            matches(slot, i);
+          }
+          i = e;
+          free = false;
           continue;
         }
-        int e = i + 1;
-        while (e < n && ALNUM[s[e] & 0xFF]) {
-          e++;
-        }
-        boolean wanted = mayStart(i, e) && (i == 0 || !GLUED[s[i - 1] & 0xFF]);
-        int slot = wanted ? firstTokens.valueOf(s, i, e) : -1;
-        if (slot >= 0) {
-          matches(slot, i);
-        }
-        i = e;
+        free = kind == FREE;
+        i++;
       }
     }
 
-    /** Whether the token's first two characters, in lower case, start some first token. */
-    private boolean mayStart(int i, int e) {
+    /** Whether the token at {@code i}'s first two letters, in lower case, start a first token. */
+    private boolean mayStart(int i) {
       int c0 = LOWER[s[i] & 0xFF];
-      int c1 = e - i > 1 ? LOWER[s[i + 1] & 0xFF] : 0;
+      int c1 = i + 1 < n && KINDS[s[i + 1] & 0xFF] == TOKEN ? LOWER[s[i + 1] & 0xFF] : 0;
       int bit = c0 << 8 | c1;
       return (starts[bit >>> 6] & (1L << bit)) != 0;
     }
