@@ -57,6 +57,17 @@ final class Hl7Reader {
     rules(Kind.TEXT, null, "OBX-5 NTE-3 TXA-12 DG1-4 PR1-4");
   }
 
+  /** {@link #RULES} keyed by the three characters of the segment id packed in an int. */
+  private static final Map<Integer, Rule[]> RULES_BY_CODE = new HashMap<>();
+
+  private static final int MSH = code("MSH");
+  private static final int FHS = code("FHS");
+  private static final int BHS = code("BHS");
+
+  static {
+    RULES.forEach((segment, rules) -> RULES_BY_CODE.put(code(segment), rules));
+  }
+
   private final TextDetector detector;
   private final FindingSink sink;
   private char fieldSep = '|';
@@ -114,16 +125,17 @@ final class Hl7Reader {
     if (n - from < 4) {
       return;
     }
-    String id = seg.subSequence(from, from + 3).toString();
-    if (id.equals("MSH") || id.equals("FHS") || id.equals("BHS")) {
+    int code = seg.charAt(from) << 16 | seg.charAt(from + 1) << 8 | seg.charAt(from + 2);
+    if (code == MSH || code == FHS || code == BHS) {
       delimiters(seg.subSequence(from, n).toString());
       return;
     }
-    Rule[] rules = RULES.get(id);
+    Rule[] rules = RULES_BY_CODE.get(code);
     boolean every = sink.sensitivity() == Sensitivity.HIGH;
     if (rules == null && !every) {
       return;
     }
+    String id = every ? seg.subSequence(from, from + 3).toString() : null;
     int number = 0;
     int start = from;
     for (int i = from; i <= n; i++) {
@@ -137,6 +149,10 @@ final class Hl7Reader {
       number++;
       start = i + 1;
     }
+  }
+
+  private static int code(String segmentId) {
+    return segmentId.charAt(0) << 16 | segmentId.charAt(1) << 8 | segmentId.charAt(2);
   }
 
   /** Whether the field is {@code ""}, HL7's explicit null. */
