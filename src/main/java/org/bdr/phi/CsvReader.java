@@ -66,7 +66,6 @@ final class CsvReader {
     }
   }
 
-
   /** Reads one row; a row without quotes is read in place, without copying its cells. */
   private void row(CharSequence line, long lineNo) {
     if (headers.length == 0) {

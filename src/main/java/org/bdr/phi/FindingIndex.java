@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The positions of a file's findings grouped by a key (such as a line and a type): for each key, a
- * chain through the positions of its findings, newest first. Open addressing over primitive
- * arrays, so a lookup allocates nothing.
+ * chain through the positions of its findings, newest first. Open addressing over primitive arrays,
+ * so a lookup allocates nothing.
  */
 final class FindingIndex {
 

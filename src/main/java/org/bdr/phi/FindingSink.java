@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * <p>Findings are kept in the order they arrive, which readers make nearly file order, so putting
  * them in file order at the end costs about one pass. A finding on a line past every line seen so
- * far is new without a lookup, and the few on that line are searched in place; the index by line
- * is built only when a finding comes back to an earlier line or a line has many.
+ * far is new without a lookup, and the few on that line are searched in place; the index by line is
+ * built only when a finding comes back to an earlier line or a line has many.
  */
 final class FindingSink {
 
@@ -27,6 +27,7 @@ final class FindingSink {
   private final String path;
   private final ScanOptions options;
   private final List<Finding> findings = new ArrayList<>();
+
   /** Positions by line, type and field, and by line and type. */
   private FindingIndex positions;
 

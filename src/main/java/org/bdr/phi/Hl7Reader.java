@@ -113,7 +113,6 @@ final class Hl7Reader {
     }
   }
 
-
   /**
    * Reads one segment in place: only the fields that have a rule (every field at high sensitivity)
    * become strings.

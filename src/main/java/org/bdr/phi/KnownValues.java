@@ -133,8 +133,8 @@ final class KnownValues {
     }
 
     /**
-     * Looks at every token that starts after a character that does not glue it to a longer one,
-     * and whose first two letters start a remembered value; other bytes cost one table lookup.
+     * Looks at every token that starts after a character that does not glue it to a longer one, and
+     * whose first two letters start a remembered value; other bytes cost one table lookup.
      */
     void scan(WordSet firstTokens) {
       boolean free = true;

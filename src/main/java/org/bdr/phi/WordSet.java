@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A set of lower-case ASCII words that answers for a region of any character sequence, ignoring
  * case, without allocating. A word's hash first goes through a bit filter that turns most absent
- * words away, then through open addressing over a compact table of hashes; the words themselves
- * are compared only when a hash matches.
+ * words away, then through open addressing over a compact table of hashes; the words themselves are
+ * compared only when a hash matches.
  */
 final class WordSet {
 
