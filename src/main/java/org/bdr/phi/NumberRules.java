@@ -413,12 +413,18 @@ final class NumberRules {
             || (s.charAt(e) == '-' && e + 1 < n && isAlnum(s.charAt(e + 1))))) {
       e++;
     }
-    String token = s.subSequence(i, e).toString();
-    String compact = token.indexOf('-') >= 0 ? token.replace("-", "") : token;
     Cue cue = detector.cueAt(i);
     if (cue == Cue.BLOCK) {
       return e;
     }
+    // MBI, DEA and VIN have 11, 9 or 17 characters: other tokens need no string for their checks
+    int compactLength = e - i;
+    for (int k = i; k < e; k++) {
+      compactLength -= s.charAt(k) == '-' ? 1 : 0;
+    }
+    boolean checkable = compactLength == 9 || compactLength == 11 || compactLength == 17;
+    String token = checkable ? s.subSequence(i, e).toString() : "";
+    String compact = token.indexOf('-') >= 0 ? token.replace("-", "") : token;
     if (IdentifierRules.mbi(compact)) {
       detector.report(IdentifierType.HEALTH_PLAN, cue == Cue.PLAN ? 0.9 : 0.6, i, e);
     } else if (IdentifierRules.dea(compact)) {
