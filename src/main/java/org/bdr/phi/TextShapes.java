@@ -134,6 +134,18 @@ final class TextShapes {
     return i;
   }
 
+  /** The index of the first byte that is not ASCII among {@code from..to}, or {@code to}. */
+  static int skipAscii(byte[] b, int from, int to) {
+    int i = from;
+    while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+      i += 8;
+    }
+    while (i < to && b[i] >= 0) {
+      i++;
+    }
+    return i;
+  }
+
   /** Whether {@code len} bytes are well-formed UTF-8 (no overlong forms, no surrogates). */
   static boolean validUtf8(byte[] b, int len) {
     int i = 0;

@@ -31,6 +31,21 @@ class ScanPrimitivesTest {
     assertThat(TextShapes.lineBreak(b, start, b.length)).isEqualTo(expected);
   }
 
+  @Property
+  void utf8Check_inPieces_agreesWithWholeFileCheck(
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 255) Integer> codes,
+      @ForAll @IntRange(min = 1, max = 7) int piece) {
+    byte[] b = new byte[codes.size()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (codes.get(i) % 3 == 0 ? 'a' : codes.get(i));
+    }
+    Utf8Check check = new Utf8Check();
+    for (int off = 0; off < b.length; off += piece) {
+      check.update(b, off, Math.min(piece, b.length - off));
+    }
+    assertThat(check.valid()).isEqualTo(TextShapes.validUtf8(b, b.length));
+  }
+
   @ParameterizedTest(name = "utf-8 {0} -> {1}")
   @CsvSource({
     "'plain ascii text, longer than one word', true",
