@@ -141,21 +141,20 @@ final class KnownValues {
       int i = 0;
       while (i < n) {
         int kind = KINDS[s[i] & 0xFF];
-        if (free && kind == TOKEN && mayStart(i)) {
-          int e = i + 1;
-          while (e < n && KINDS[s[e] & 0xFF] == TOKEN) {
-            e++;
-          }
+        if (kind != TOKEN) {
+          free = kind == FREE;
+          i++;
+          continue;
+        }
+        int e = TextShapes.alnumEnd(s, i + 1, n);
+        if (free && mayStart(i)) {
           int slot = firstTokens.valueOf(s, i, e);
           if (slot >= 0) {
             matches(slot, i);
           }
-          i = e;
-          free = false;
-          continue;
         }
-        free = kind == FREE;
-        i++;
+        i = e;
+        free = false;
       }
     }
 

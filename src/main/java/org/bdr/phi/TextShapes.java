@@ -134,6 +134,29 @@ final class TextShapes {
     return i;
   }
 
+  /**
+   * The index of the first byte among {@code from..to} that is not a letter or digit as {@link
+   * #isAlnum} says (bytes read as Latin-1), or {@code to}. Eight ASCII bytes are tested at once:
+   * adding a constant to a byte below 0x80 sets its high bit exactly when it is at least some
+   * value, which gives a range test per byte without carries between bytes.
+   */
+  static int alnumEnd(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      long folded = x | 0x2020202020202020L;
+      long letters = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L);
+      long digits = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L);
+      if ((x & HIGH_BITS) != 0 || ((letters | digits) & HIGH_BITS) != HIGH_BITS) {
+        break;
+      }
+    }
+    while (i < to && isAlnum((char) (b[i] & 0xFF))) {
+      i++;
+    }
+    return i;
+  }
+
   /** The index of the first byte that is not ASCII among {@code from..to}, or {@code to}. */
   static int skipAscii(byte[] b, int from, int to) {
     int i = from;

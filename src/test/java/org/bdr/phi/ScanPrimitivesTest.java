@@ -32,6 +32,21 @@ class ScanPrimitivesTest {
   }
 
   @Property
+  void alnumEnd_anyBytes_isFirstByteThatIsNotAlphanumeric(
+      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes) {
+    byte[] b = new byte[codes.size()];
+    for (int i = 0; i < b.length; i++) {
+      int c = codes.get(i);
+      b[i] = (byte) (c % 4 == 0 ? c : c % 4 == 1 ? 'a' + c % 26 : c % 4 == 2 ? '0' + c % 10 : 'Z');
+    }
+    int expected = 0;
+    while (expected < b.length && TextShapes.isAlnum((char) (b[expected] & 0xFF))) {
+      expected++;
+    }
+    assertThat(TextShapes.alnumEnd(b, 0, b.length)).isEqualTo(expected);
+  }
+
+  @Property
   void utf8Check_inPieces_agreesWithWholeFileCheck(
       @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 255) Integer> codes,
       @ForAll @IntRange(min = 1, max = 7) int piece) {
