@@ -30,7 +30,7 @@ final class ContentScanner {
       default -> lines(bytes, size);
     }
     if (format.textual() && format != Format.TEXT) {
-      KnownValues.findRepeats(text, null, sink, format != Format.HL7);
+      KnownValues.findRepeats(bytes, size, sink, format != Format.HL7);
     }
     return note;
   }
@@ -50,16 +50,16 @@ final class ContentScanner {
   private void lines(byte[] bytes, int size) {
     int start = 0;
     long line = 1;
-    for (int i = 0; i <= size; i++) {
-      byte b = i < size ? bytes[i] : (byte) '\n';
-      if (b != '\n' && b != '\r') {
-        continue;
-      }
+    while (true) {
+      int i = TextShapes.lineBreak(bytes, start, size);
       for (int p = start; p < i; p += LineScanner.MAX_LINE) {
         int len = Math.min(LineScanner.MAX_LINE, i - p);
         detector.scan(new Latin1Text(bytes, p, len), line, null, Cue.NONE, sink);
       }
-      if (b == '\r' && i + 1 < size && bytes[i + 1] == '\n') {
+      if (i >= size) {
+        return;
+      }
+      if (bytes[i] == '\r' && i + 1 < size && bytes[i + 1] == '\n') {
         i++;
       }
       line++;

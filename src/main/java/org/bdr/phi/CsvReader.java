@@ -46,19 +46,19 @@ final class CsvReader {
     this.sep = sep;
   }
 
-  void read(CharSequence text) {
+  void read(Latin1Text text) {
     int n = text.length();
     long line = 1;
     int start = 0;
-    for (int i = 0; i <= n; i++) {
-      char c = i < n ? text.charAt(i) : '\n';
-      if (c != '\r' && c != '\n') {
-        continue;
-      }
+    while (true) {
+      int i = text.lineBreak(start);
       if (i > start) {
-        row(text.subSequence(start, Math.min(i, start + LineScanner.MAX_LINE)).toString(), line);
+        row(text.subSequence(start, Math.min(i, start + LineScanner.MAX_LINE)), line);
       }
-      if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+      if (i >= n) {
+        return;
+      }
+      if (text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
         i++;
       }
       line++;
@@ -66,18 +66,56 @@ final class CsvReader {
     }
   }
 
-  private void row(String line, long lineNo) {
-    List<String> cells = split(line);
+  /** Reads one row; a row without quotes is read in place, without copying its cells. */
+  private void row(CharSequence line, long lineNo) {
     if (headers.length == 0) {
-      header(cells);
+      header(split(line.toString()));
       return;
     }
-    for (int c = 0; c < cells.size(); c++) {
-      String v = cells.get(c).strip();
-      if (!v.isEmpty()) {
-        cell(c < rules.length ? rules[c] : null, c < headers.length ? headers[c] : null, v, lineNo);
+    if (hasQuote(line)) {
+      List<String> cells = split(line.toString());
+      for (int c = 0; c < cells.size(); c++) {
+        String v = cells.get(c).strip();
+        if (!v.isEmpty()) {
+          cell(c, v, lineNo);
+        }
+      }
+      return;
+    }
+    int n = line.length();
+    int c = 0;
+    int start = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i < n && line.charAt(i) != sep) {
+        continue;
+      }
+      int a = start;
+      int b = i;
+      while (a < b && Character.isWhitespace(line.charAt(a))) {
+        a++;
+      }
+      while (b > a && Character.isWhitespace(line.charAt(b - 1))) {
+        b--;
+      }
+      if (a < b) {
+        cell(c, line.subSequence(a, b), lineNo);
+      }
+      c++;
+      start = i + 1;
+    }
+  }
+
+  private static boolean hasQuote(CharSequence line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == '"') {
+        return true;
       }
     }
+    return false;
+  }
+
+  private void cell(int c, CharSequence v, long lineNo) {
+    cell(c < rules.length ? rules[c] : null, c < headers.length ? headers[c] : null, v, lineNo);
   }
 
   private void header(List<String> cells) {
@@ -93,7 +131,7 @@ final class CsvReader {
     }
   }
 
-  private void cell(ColumnRule rule, String header, String v, long line) {
+  private void cell(ColumnRule rule, String header, CharSequence v, long line) {
     if (rule == null || rule.type() == null) {
       detector.scan(v, line, header, rule == null ? Cue.NONE : rule.cue(), sink);
       return;
@@ -115,7 +153,7 @@ final class CsvReader {
     if (type == IdentifierType.DATE) {
       detector.scan(v, line, header, Cue.DOB, sink);
     } else {
-      sink.addKnown(line, header, type, 0.9, v);
+      sink.addKnown(line, header, type, 0.9, v.toString());
     }
   }
 

@@ -22,9 +22,11 @@ final class Hl7Reader {
     TEXT
   }
 
-  private record Rule(Kind kind, IdentifierType type) {}
+  /** How one field is read, and its path ("PID-5") as findings name it. */
+  private record Rule(Kind kind, IdentifierType type, String path) {}
 
-  private static final Map<String, Rule> RULES = new HashMap<>();
+  /** The rules of each segment, indexed by field number; fields without one are null. */
+  private static final Map<String, Rule[]> RULES = new HashMap<>();
 
   static {
     rules(
@@ -55,6 +57,17 @@ final class Hl7Reader {
     rules(Kind.TEXT, null, "OBX-5 NTE-3 TXA-12 DG1-4 PR1-4");
   }
 
+  /** {@link #RULES} keyed by the three characters of the segment id packed in an int. */
+  private static final Map<Integer, Rule[]> RULES_BY_CODE = new HashMap<>();
+
+  private static final int MSH = code("MSH");
+  private static final int FHS = code("FHS");
+  private static final int BHS = code("BHS");
+
+  static {
+    RULES.forEach((segment, rules) -> RULES_BY_CODE.put(code(segment), rules));
+  }
+
   private final TextDetector detector;
   private final FindingSink sink;
   private char fieldSep = '|';
@@ -69,23 +82,30 @@ final class Hl7Reader {
 
   private static void rules(Kind kind, IdentifierType type, String fields) {
     for (String f : fields.split(" ")) {
-      RULES.put(f, new Rule(kind, type));
+      String segment = f.substring(0, f.indexOf('-'));
+      int number = Integer.parseInt(f.substring(f.indexOf('-') + 1));
+      Rule[] rules = RULES.getOrDefault(segment, new Rule[0]);
+      if (rules.length <= number) {
+        rules = java.util.Arrays.copyOf(rules, number + 1);
+      }
+      rules[number] = new Rule(kind, type, f);
+      RULES.put(segment, rules);
     }
   }
 
-  void read(CharSequence text) {
+  void read(Latin1Text text) {
     int n = text.length();
     long line = 1;
     int start = 0;
-    for (int i = 0; i <= n; i++) {
-      char c = i < n ? text.charAt(i) : '\n';
-      if (c != '\r' && c != '\n') {
-        continue;
-      }
+    while (true) {
+      int i = text.lineBreak(start);
       if (i > start) {
         segment(text.subSequence(start, Math.min(i, start + LineScanner.MAX_LINE)), line);
       }
-      if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+      if (i >= n) {
+        return;
+      }
+      if (text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
         i++;
       }
       line++;
@@ -93,25 +113,50 @@ final class Hl7Reader {
     }
   }
 
+  /**
+   * Reads one segment in place: only the fields that have a rule (every field at high sensitivity)
+   * become strings.
+   */
   private void segment(CharSequence seg, long line) {
-    String s = seg.toString();
-    if (s.startsWith("\u00ef\u00bb\u00bf")) {
-      s = s.substring(3);
-    }
-    if (s.length() < 4) {
+    int n = seg.length();
+    int from =
+        n >= 3 && seg.charAt(0) == 0xEF && seg.charAt(1) == 0xBB && seg.charAt(2) == 0xBF ? 3 : 0;
+    if (n - from < 4) {
       return;
     }
-    String id = s.substring(0, 3);
-    if (id.equals("MSH") || id.equals("FHS") || id.equals("BHS")) {
-      delimiters(s);
+    int code = seg.charAt(from) << 16 | seg.charAt(from + 1) << 8 | seg.charAt(from + 2);
+    if (code == MSH || code == FHS || code == BHS) {
+      delimiters(seg.subSequence(from, n).toString());
       return;
     }
-    String[] fields = split(s, fieldSep);
-    for (int f = 1; f < fields.length; f++) {
-      if (!fields[f].isEmpty() && !fields[f].equals("\"\"")) {
-        field(id, f, fields[f], line);
+    Rule[] rules = RULES_BY_CODE.get(code);
+    boolean every = sink.sensitivity() == Sensitivity.HIGH;
+    if (rules == null && !every) {
+      return;
+    }
+    String id = every ? seg.subSequence(from, from + 3).toString() : null;
+    int number = 0;
+    int start = from;
+    for (int i = from; i <= n; i++) {
+      if (i < n && seg.charAt(i) != fieldSep) {
+        continue;
       }
+      Rule rule = rules != null && number < rules.length ? rules[number] : null;
+      if (number >= 1 && (rule != null || every) && i > start && !quotesOnly(seg, start, i)) {
+        field(rule, rule != null ? rule.path() : id + "-" + number, seg, start, i, line);
+      }
+      number++;
+      start = i + 1;
     }
+  }
+
+  private static int code(String segmentId) {
+    return segmentId.charAt(0) << 16 | segmentId.charAt(1) << 8 | segmentId.charAt(2);
+  }
+
+  /** Whether the field is {@code ""}, HL7's explicit null. */
+  private static boolean quotesOnly(CharSequence seg, int from, int to) {
+    return to - from == 2 && seg.charAt(from) == '"' && seg.charAt(from + 1) == '"';
   }
 
   private void delimiters(String msh) {
@@ -123,9 +168,8 @@ final class Hl7Reader {
     }
   }
 
-  private void field(String segment, int number, String value, long line) {
-    String path = segment + "-" + number;
-    Rule rule = RULES.get(path);
+  private void field(Rule rule, String path, CharSequence seg, int from, int to, long line) {
+    String value = seg.subSequence(from, to).toString();
     if (rule == null) {
       if (sink.sensitivity() == Sensitivity.HIGH) {
         detector.scan(value, line, path, Cue.NONE, sink);

@@ -103,7 +103,9 @@ final class JsonReader {
   private boolean parse(JsonParser p) throws IOException {
     {
       for (JsonToken t; (t = p.nextToken()) != null; ) {
-        line = p.currentTokenLocation().getLineNr();
+        if (t.isScalarValue()) {
+          line = p.currentTokenLocation().getLineNr();
+        }
         token(p, t);
       }
       return true;
@@ -207,19 +209,18 @@ final class JsonReader {
       return;
     }
     String resource = resourceType();
-    String path = path();
     IdentifierType type = structural(resource, key, value);
     if (type != null) {
       double confidence = type == IdentifierType.DATE ? 0.95 : 0.9;
       if (type == IdentifierType.DATE) {
-        detector.scan(value, line, path, Cue.DOB, sink);
+        detector.scan(value, line, path(), Cue.DOB, sink);
       } else {
-        sink.addKnown(line, path, type, confidence, value);
+        sink.addKnown(line, path(), type, confidence, value);
       }
     } else if (key.equals("data") && value.length() > 16) {
-      Attachments.scan(value, line, path, detector, sink);
+      Attachments.scan(value, line, path(), detector, sink);
     } else if (!NOT_TEXT.contains(key) && !TextShapes.looksLikeUuid(value)) {
-      detector.scan(value, line, path, cue(key), sink);
+      detector.scanValue(value, line, this::path, cue(key), sink);
     }
   }
 

@@ -14,6 +14,31 @@ final class KnownValues {
 
   private static final double REPEAT_CONFIDENCE = 0.8;
 
+  /** A Latin-1 byte that belongs to a token. */
+  private static final byte TOKEN = 0;
+
+  /** A byte after which a token may start a repeat (see {@link #glued}). */
+  private static final byte FREE = 1;
+
+  /** A byte that glues what follows it to a longer token: '.', '@', '_', '/' and the like. */
+  private static final byte GLUE = 2;
+
+  private static final byte[] KINDS = new byte[256];
+
+  /** Latin-1 bytes with ASCII capitals lowered, as {@link WordSet} compares them. */
+  private static final int[] LOWER = new int[256];
+
+  /** Latin-1 bytes that make a match part of a longer token (see {@link #glued}). */
+  private static final boolean[] GLUED = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      LOWER[c] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+      KINDS[c] = TextShapes.isAlnum((char) c) ? TOKEN : glued((char) c) ? GLUE : FREE;
+      GLUED[c] = glued((char) c);
+    }
+  }
+
   private KnownValues() {}
 
   /** Whether a value is specific enough that its repeats are likely the same identifier. */
@@ -31,10 +56,11 @@ final class KnownValues {
   }
 
   /**
-   * Reports every whole-word occurrence of a remembered value in the text, in one pass: each token
-   * of the text is looked up among the first tokens of the remembered values.
+   * Reports every whole-word occurrence of a remembered value in the first {@code size} bytes of a
+   * file read as Latin-1, in one pass: each token of the text is looked up among the first tokens
+   * of the remembered values, and lines are counted on the way.
    */
-  static void findRepeats(CharSequence text, LineIndex lines, FindingSink sink, boolean names) {
+  static void findRepeats(byte[] text, int size, FindingSink sink, boolean names) {
     List<String> values = new ArrayList<>();
     List<IdentifierType> types = new ArrayList<>();
     Map<String, Integer> byFirstToken = new HashMap<>();
@@ -61,46 +87,119 @@ final class KnownValues {
       return;
     }
     WordSet firstTokens = WordSet.withValues(byFirstToken);
-    if (lines == null) {
-      lines = LineIndex.of(text);
-    }
-    scanTokens(text, lines, sink, firstTokens, candidates, values, types);
+    Repeats repeats = new Repeats(text, size, sink, candidates, values, types);
+    byFirstToken.keySet().forEach(repeats::allowStart);
+    repeats.scan(firstTokens);
   }
 
-  private static void scanTokens(
-      CharSequence s,
-      LineIndex lines,
-      FindingSink sink,
-      WordSet firstTokens,
-      List<List<Integer>> candidates,
-      List<String> values,
-      List<IdentifierType> types) {
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      if (!TextShapes.isAlnum(s.charAt(i))) {
-        i++;
-        continue;
+  /** One pass over the bytes of a file looking for remembered values. */
+  private static final class Repeats {
+
+    private final byte[] s;
+    private final int n;
+    private final FindingSink sink;
+    private final List<List<Integer>> candidates;
+    private final List<String> values;
+    private final List<IdentifierType> types;
+    private int counted;
+    private long line = 1;
+
+    /** Bit (c0 * 256 + c1) is set when some first token starts with those two characters. */
+    private final long[] starts = new long[1024];
+
+    Repeats(
+        byte[] s,
+        int n,
+        FindingSink sink,
+        List<List<Integer>> candidates,
+        List<String> values,
+        List<IdentifierType> types) {
+      this.s = s;
+      this.n = n;
+      this.sink = sink;
+      this.candidates = candidates;
+      this.values = values;
+      this.types = types;
+    }
+
+    /** Lets tokens starting like {@code token} (lower case) through to the lookup. */
+    void allowStart(String token) {
+      char c0 = token.charAt(0);
+      char c1 = token.length() > 1 ? token.charAt(1) : 0;
+      if (c0 < 256 && c1 < 256) {
+        int bit = c0 << 8 | c1;
+        starts[bit >>> 6] |= 1L << bit;
       }
-      int e = i + 1;
-      while (e < n && TextShapes.isAlnum(s.charAt(e))) {
-        e++;
+    }
+
+    /**
+     * Looks at every token that starts after a character that does not glue it to a longer one, and
+     * whose first two letters start a remembered value; other bytes cost one table lookup.
+     */
+    void scan(WordSet firstTokens) {
+      boolean free = true;
+      int i = 0;
+      while (i < n) {
+        int kind = KINDS[s[i] & 0xFF];
+        if (kind != TOKEN) {
+          free = kind == FREE;
+          i++;
+          continue;
+        }
+        int e = TextShapes.alnumEnd(s, i + 1, n);
+        if (free && mayStart(i)) {
+          int slot = firstTokens.valueOf(s, i, e);
+          if (slot >= 0) {
+            matches(slot, i);
+          }
+        }
+        i = e;
+        free = false;
       }
-      int slot = (i == 0 || !glued(s.charAt(i - 1))) ? firstTokens.valueOf(s, i, e) : -1;
-      if (slot >= 0) {
-        for (int index : candidates.get(slot)) {
-          String v = values.get(index);
-          int to = i + v.length();
-          if (to <= n && regionEquals(s, i, v) && (to == n || !glued(s.charAt(to)))) {
-            long line = lines.lineOf(i);
-            IdentifierType type = types.get(index);
-            if (!sink.has(line, type)) {
-              sink.add(line, null, type, REPEAT_CONFIDENCE, v);
-            }
+    }
+
+    /** Whether the token at {@code i}'s first two letters, in lower case, start a first token. */
+    private boolean mayStart(int i) {
+      int c0 = LOWER[s[i] & 0xFF];
+      int c1 = i + 1 < n && KINDS[s[i + 1] & 0xFF] == TOKEN ? LOWER[s[i + 1] & 0xFF] : 0;
+      int bit = c0 << 8 | c1;
+      return (starts[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private void matches(int slot, int i) {
+      for (int index : candidates.get(slot)) {
+        String v = values.get(index);
+        int to = i + v.length();
+        if (to <= n && regionEquals(i, v) && (to == n || !GLUED[s[to] & 0xFF])) {
+          long at = lineOf(i);
+          IdentifierType type = types.get(index);
+          if (!sink.has(at, type)) {
+            sink.add(at, null, type, REPEAT_CONFIDENCE, v);
           }
         }
       }
-      i = e;
+    }
+
+    /** The line of {@code offset}, counting breaks (CR LF, CR or LF) from the last offset asked. */
+    private long lineOf(int offset) {
+      for (int k = counted; k < offset; ) {
+        int b = TextShapes.lineBreak(s, k, offset);
+        if (b < offset && (s[b] == '\n' || b + 1 >= n || s[b + 1] != '\n')) {
+          line++;
+        }
+        k = b + 1;
+      }
+      counted = Math.max(counted, offset);
+      return line;
+    }
+
+    private boolean regionEquals(int at, String v) {
+      for (int k = 0; k < v.length(); k++) {
+        if ((s[at + k] & 0xFF) != v.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -118,21 +217,6 @@ final class KnownValues {
       k++;
     }
     return k;
-  }
-
-  private static boolean regionEquals(CharSequence s, int at, String v) {
-    for (int k = 0; k < v.length(); k++) {
-      if (s.charAt(at + k) != v.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean wholeWord(String s, int from, int to) {
-    boolean left = from == 0 || !glued(s.charAt(from - 1));
-    boolean right = to == s.length() || !glued(s.charAt(to));
-    return left && right;
   }
 
   /** Characters that make a match part of a longer token (a word, an e-mail, a path). */

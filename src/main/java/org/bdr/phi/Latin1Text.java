@@ -32,6 +32,16 @@ final class Latin1Text implements CharSequence {
     return new Latin1Text(bytes, offset + start, end - start);
   }
 
+  /** The index of the first CR or LF at or after {@code from}, or the length when there is none. */
+  int lineBreak(int from) {
+    return lineBreak(from, length);
+  }
+
+  /** The index of the first CR or LF within {@code from..to}, or {@code to} when there is none. */
+  int lineBreak(int from, int to) {
+    return TextShapes.lineBreak(bytes, offset + from, offset + to) - offset;
+  }
+
   @Override
   public String toString() {
     return new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);

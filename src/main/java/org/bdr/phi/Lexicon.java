@@ -54,7 +54,9 @@ final class Lexicon {
   };
 
   private static final WordSet WORDS = build(false);
-  private static final WordSet NAMES = build(true);
+
+  /** The words above and the name dictionaries, so a capitalised word costs one lookup too. */
+  private static final WordSet WORDS_AND_NAMES = build(true);
 
   private Lexicon() {}
 
@@ -71,21 +73,14 @@ final class Lexicon {
     if (to - from > 16) {
       return 0;
     }
-    int v = WORDS.valueOf(s, from, to, rawHash);
-    int flags = v < 0 ? 0 : v;
-    if (names) {
-      int w = NAMES.valueOf(s, from, to, rawHash);
-      flags |= w < 0 ? 0 : w;
-    }
-    return flags;
+    int v = (names ? WORDS_AND_NAMES : WORDS).valueOf(s, from, to, rawHash);
+    return v < 0 ? 0 : v;
   }
 
-  /** Whether the word is a filler that does not break a cue ("number", "of", "the"). */
-  static boolean filler(CharSequence s, int from, int to, int rawHash) {
-    return FILLER_WORDS.valueOf(s, from, to, rawHash) >= 0;
+  /** Whether the flags are those of a filler that does not break a cue ("number", "of", "the"). */
+  static boolean filler(int flags) {
+    return (flags & FILLER) != 0;
   }
-
-  private static final WordSet FILLER_WORDS = WordSet.of(FILLERS);
 
   static Cue cue(int flags) {
     int c = flags & CUE_MASK;
@@ -97,7 +92,6 @@ final class Lexicon {
     if (names) {
       WordSet.lines("given-names.txt").forEach(w -> map.merge(w, GIVEN, (a, b) -> a | b));
       WordSet.lines("family-names.txt").forEach(w -> map.merge(w, FAMILY, (a, b) -> a | b));
-      return WordSet.withValues(map);
     }
     for (Cue c : Cue.values()) {
       for (String w : c.words()) {
@@ -107,6 +101,7 @@ final class Lexicon {
     add(map, MONTHS, MONTH);
     add(map, TITLES, TITLE);
     add(map, CLINICIANS, CLINICIAN);
+    add(map, FILLERS, FILLER);
     return WordSet.withValues(map);
   }
 

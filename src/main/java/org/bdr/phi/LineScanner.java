@@ -25,11 +25,8 @@ final class LineScanner {
   void update(byte[] buf, int off, int len) {
     int start = off;
     int end = off + len;
-    for (int i = off; i < end; i++) {
+    for (int i = off; (i = TextShapes.lineBreak(buf, i, end)) < end; i++) {
       byte b = buf[i];
-      if (b != '\n' && b != '\r') {
-        continue;
-      }
       append(buf, start, i - start);
       boolean crlf = b == '\n' && lastWasCr && i == start && used == 0;
       if (!crlf) {

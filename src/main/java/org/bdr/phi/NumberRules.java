@@ -19,8 +19,9 @@ final class NumberRules {
           "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
           "VT", "VA", "WA", "WV", "WI", "WY", "PR");
 
-  private static final java.util.regex.Pattern LOG_LEVEL =
-      java.util.regex.Pattern.compile("\\b(INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|NOTICE)\\b");
+  private static final String[] LOG_LEVELS = {
+    "INFO", "WARN", "WARNING", "ERROR", "DEBUG", "TRACE", "FATAL", "NOTICE"
+  };
 
   private final TextDetector detector;
   private final int[] len = new int[MAX_GROUPS];
@@ -147,8 +148,40 @@ final class NumberRules {
     if (!time) {
       return false;
     }
-    String rest = s.subSequence(end, Math.min(s.length(), end + 64)).toString();
-    return LOG_LEVEL.matcher(rest).find();
+    return logLevelWithin(s, end, Math.min(s.length(), end + 64));
+  }
+
+  /** Whether a log level stands as a whole word within {@code from..to}. */
+  private static boolean logLevelWithin(CharSequence s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!isUpperAscii(s.charAt(p)) || (p > from && logWordChar(s.charAt(p - 1)))) {
+        continue;
+      }
+      for (String level : LOG_LEVELS) {
+        int e = p + level.length();
+        if (e <= to && regionIs(s, p, level) && (e == to || !logWordChar(s.charAt(e)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUpperAscii(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean logWordChar(char c) {
+    return c == '_' || Character.isLetterOrDigit(c);
+  }
+
+  private static boolean regionIs(CharSequence s, int at, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      if (s.charAt(at + k) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean compactDate(CharSequence s, int i, int end, Cue cue) {
@@ -380,12 +413,18 @@ final class NumberRules {
             || (s.charAt(e) == '-' && e + 1 < n && isAlnum(s.charAt(e + 1))))) {
       e++;
     }
-    String token = s.subSequence(i, e).toString();
-    String compact = token.indexOf('-') >= 0 ? token.replace("-", "") : token;
     Cue cue = detector.cueAt(i);
     if (cue == Cue.BLOCK) {
       return e;
     }
+    // MBI, DEA and VIN have 11, 9 or 17 characters: other tokens need no string for their checks
+    int compactLength = e - i;
+    for (int k = i; k < e; k++) {
+      compactLength -= s.charAt(k) == '-' ? 1 : 0;
+    }
+    boolean checkable = compactLength == 9 || compactLength == 11 || compactLength == 17;
+    String token = checkable ? s.subSequence(i, e).toString() : "";
+    String compact = token.indexOf('-') >= 0 ? token.replace("-", "") : token;
     if (IdentifierRules.mbi(compact)) {
       detector.report(IdentifierType.HEALTH_PLAN, cue == Cue.PLAN ? 0.9 : 0.6, i, e);
     } else if (IdentifierRules.dea(compact)) {

@@ -23,6 +23,10 @@ final class ScanSession implements FileScan {
   private int size;
   private Format format;
   private LineScanner streaming;
+
+  /** The UTF-8 check of plain text scanned as it streams; null otherwise or past the cap. */
+  private Utf8Check textCheck;
+
   private boolean skipping;
   private boolean tooLarge;
   private String note;
@@ -52,6 +56,7 @@ final class ScanSession implements FileScan {
       return;
     }
     if (streaming != null) {
+      checkStreamedText(b, off, len);
       streaming.update(b, off, len);
       return;
     }
@@ -62,7 +67,36 @@ final class ScanSession implements FileScan {
     append(b, off, len);
     if (format == null && size >= HEAD) {
       decideFormat();
+      if (format == Format.TEXT) {
+        streamText();
+      }
     }
+  }
+
+  /**
+   * Scans plain text line by line from here on, without buffering it: text has no structure to
+   * read, so only its UTF-8 check needs the whole file, and that runs as the bytes pass.
+   */
+  private void streamText() {
+    textCheck = new Utf8Check();
+    textCheck.update(buf, 0, size);
+    streaming = new LineScanner(detector, sink);
+    streaming.update(buf, 0, size);
+    buf = null;
+  }
+
+  /** Checks streamed text as a buffered file would be checked, up to the buffering cap. */
+  private void checkStreamedText(byte[] b, int off, int len) {
+    if (textCheck == null) {
+      return;
+    }
+    if ((long) size + len > CAP) {
+      note = "larger than " + (CAP >> 20) + " MiB; scanned line by line without its structure";
+      textCheck = null;
+      return;
+    }
+    textCheck.update(b, off, len);
+    size += len;
   }
 
   @Override
@@ -113,6 +147,9 @@ final class ScanSession implements FileScan {
   private ScanStatus scanContent() {
     if (streaming != null) {
       streaming.finish();
+      if (textCheck != null && !textCheck.valid()) {
+        note = "not valid UTF-8; read as Latin-1";
+      }
       return ScanStatus.SCANNED;
     }
     if (tooLarge) {

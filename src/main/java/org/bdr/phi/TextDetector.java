@@ -13,10 +13,30 @@ import static org.bdr.phi.TextShapes.isUpper;
  */
 final class TextDetector {
 
+  /** Character classes of the main loop: most characters are OTHER and cost one lookup. */
+  private static final int OTHER = 0;
+
+  private static final int DIGIT = 1;
+  private static final int LETTER = 2;
+  private static final int AT = 3;
+  private static final int COLON = 4;
+  private static final byte[] CLASSES = new byte[256];
+
+  static {
+    for (char c = 0; c < 256; c++) {
+      CLASSES[c] =
+          (byte)
+              (isDigit(c)
+                  ? DIGIT
+                  : isLetter(c) ? LETTER : c == '@' ? AT : c == ':' ? COLON : OTHER);
+    }
+  }
+
   private final NumberRules numbers = new NumberRules(this);
   private CharSequence s;
   private long line;
   private String field;
+  private java.util.function.Supplier<String> fieldSource;
   private FindingSink sink;
   private Cue fieldCue = Cue.NONE;
   private int titleEnd = -10;
@@ -25,9 +45,33 @@ final class TextDetector {
 
   /** Scans one line (or one value) of text. */
   void scan(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
+    scan(text, lineNo, fieldPath, (java.util.function.Supplier<String>) null, context, to);
+  }
+
+  /**
+   * Scans one value whose field path is only built, by {@code fieldSource}, when something is
+   * found: most values hold nothing, and their paths cost more to build than to scan them.
+   */
+  void scanValue(
+      CharSequence text,
+      long lineNo,
+      java.util.function.Supplier<String> fieldSource,
+      Cue context,
+      FindingSink to) {
+    scan(text, lineNo, null, fieldSource, context, to);
+  }
+
+  private void scan(
+      CharSequence text,
+      long lineNo,
+      String fieldPath,
+      java.util.function.Supplier<String> fieldSource,
+      Cue context,
+      FindingSink to) {
     s = text;
     line = lineNo;
     field = fieldPath;
+    this.fieldSource = fieldSource;
     sink = to;
     fieldCue = context == null ? Cue.NONE : context;
     titleEnd = -10;
@@ -35,20 +79,22 @@ final class TextDetector {
     int n = text.length();
     for (int i = 0; i < n; ) {
       char c = text.charAt(i);
-      if (isDigit(c)) {
-        i = numbers.token(text, i);
-      } else if (isLetter(c)) {
-        i = word(i);
-      } else if (c == '@') {
-        i = email(i);
-      } else if (c == ':') {
-        i = colon(i);
-      } else {
-        i++;
+      switch (classOf(c)) {
+        case DIGIT -> i = numbers.token(text, i);
+        case LETTER -> i = word(i);
+        case AT -> i = email(i);
+        case COLON -> i = colon(i);
+        default -> i++;
       }
     }
     s = null;
     sink = null;
+    this.fieldSource = null;
+  }
+
+  /** The class of a character; every character past Latin-1 is a letter. */
+  private static int classOf(char c) {
+    return c < 256 ? CLASSES[c] : LETTER;
   }
 
   // ---- state shared with NumberRules ----
@@ -72,11 +118,12 @@ final class TextDetector {
         k--;
       }
       int start = k + 1;
-      Cue c = Lexicon.cue(Lexicon.flags(s, start, end, -1, false));
+      int flags = Lexicon.flags(s, start, end, -1, false);
+      Cue c = Lexicon.cue(flags);
       if (c != Cue.NONE) {
         return at - end <= 24 ? c : fieldCue;
       }
-      if (!Lexicon.filler(s, start, end, -1) && ++words > 2) {
+      if (!Lexicon.filler(flags) && ++words > 2) {
         break;
       }
     }
@@ -84,6 +131,10 @@ final class TextDetector {
   }
 
   void report(IdentifierType type, double confidence, int from, int to) {
+    if (fieldSource != null) {
+      field = fieldSource.get();
+      fieldSource = null;
+    }
     sink.add(line, field, type, confidence, sink.wantsValues() ? s.subSequence(from, to) : null);
     if (ranges != null && sink.sensitivity().reports(confidence)) {
       ranges.add(new int[] {from, to, type.ordinal()});
@@ -100,8 +151,13 @@ final class TextDetector {
   private int word(int i) {
     int n = s.length();
     int e = i + 1;
-    while (e < n && (isLetter(s.charAt(e)) || apostrophe(e))) {
-      e++;
+    while (e < n) {
+      char c = s.charAt(e);
+      if (classOf(c) == LETTER || (c == '\'' && apostrophe(e))) {
+        e++;
+      } else {
+        break;
+      }
     }
     if (i > 0 && isDigit(s.charAt(i - 1))) {
       return e;

@@ -3,6 +3,14 @@ package org.bdr.phi;
 /** Cheap character-class tests shared by the detectors. */
 final class TextShapes {
 
+  /** Reads eight bytes of an array at once, to skip ASCII a word at a time. */
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_BITS = 0x0101010101010101L;
+
   private TextShapes() {}
 
   static boolean isDigit(char c) {
@@ -104,10 +112,70 @@ final class TextShapes {
     return out;
   }
 
+  /**
+   * The index of the first CR or LF among the bytes {@code from..to}, or {@code to} when there is
+   * none. Eight bytes are tested at once: a byte equal to the one sought becomes zero after an
+   * exclusive or, and the lowest zero byte of a word is found exactly by the borrow trick.
+   */
+  static int lineBreak(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long lf = w ^ 0x0A0A0A0A0A0A0A0AL;
+      long cr = w ^ 0x0D0D0D0D0D0D0D0DL;
+      long found = (((lf - LOW_BITS) & ~lf) | ((cr - LOW_BITS) & ~cr)) & HIGH_BITS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    while (i < to && b[i] != '\n' && b[i] != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The index of the first byte among {@code from..to} that is not a letter or digit as {@link
+   * #isAlnum} says (bytes read as Latin-1), or {@code to}. Eight ASCII bytes are tested at once:
+   * adding a constant to a byte below 0x80 sets its high bit exactly when it is at least some
+   * value, which gives a range test per byte without carries between bytes.
+   */
+  static int alnumEnd(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      long folded = x | 0x2020202020202020L;
+      long letters = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L);
+      long digits = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L);
+      if ((x & HIGH_BITS) != 0 || ((letters | digits) & HIGH_BITS) != HIGH_BITS) {
+        break;
+      }
+    }
+    while (i < to && isAlnum((char) (b[i] & 0xFF))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index of the first byte that is not ASCII among {@code from..to}, or {@code to}. */
+  static int skipAscii(byte[] b, int from, int to) {
+    int i = from;
+    while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+      i += 8;
+    }
+    while (i < to && b[i] >= 0) {
+      i++;
+    }
+    return i;
+  }
+
   /** Whether {@code len} bytes are well-formed UTF-8 (no overlong forms, no surrogates). */
   static boolean validUtf8(byte[] b, int len) {
     int i = 0;
     while (i < len) {
+      while (i + 8 <= len && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+        i += 8;
+      }
       while (i < len && b[i] >= 0) {
         i++;
       }

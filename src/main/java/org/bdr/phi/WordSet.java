@@ -11,34 +11,76 @@ import java.util.List;
 
 /**
  * A set of lower-case ASCII words that answers for a region of any character sequence, ignoring
- * case, without allocating. Open addressing over a power-of-two table.
+ * case, without allocating. A word's hash first goes through a bit filter that turns most absent
+ * words away, then through open addressing over a compact table of hashes; the words themselves are
+ * compared only when a hash matches.
  */
 final class WordSet {
 
-  private final String[] table;
+  private static final int FILTER_BITS = 1 << 16;
+
+  private final String[] words;
   private final int[] values;
+
+  /** Two ints per slot: the word's hash, and its index in {@link #words} plus one (0: empty). */
+  private final int[] slots;
+
   private final int mask;
+
+  /** Bit {@link #filterBit} of every word's hash is set. */
+  private final long[] filter = new long[FILTER_BITS / 64];
 
   /** Bit {@code len} of entry {@code c} is set when some word starts with c and has that length. */
   private final long[] shapes = new long[27];
 
-  private WordSet(List<String> words, List<Integer> wordValues) {
-    int size = Integer.highestOneBit(Math.max(16, words.size() * 4));
-    table = new String[size];
-    values = new int[size];
+  private WordSet(List<String> list, List<Integer> wordValues) {
+    int size = Integer.highestOneBit(Math.max(16, list.size() * 4));
+    slots = new int[size * 2];
     mask = size - 1;
-    for (int k = 0; k < words.size(); k++) {
-      String w = words.get(k);
-      int i = hash(w, 0, w.length()) & mask;
-      while (table[i] != null && !table[i].equals(w)) {
+    words = new String[list.size()];
+    values = new int[list.size()];
+    int count = 0;
+    for (int k = 0; k < list.size(); k++) {
+      String w = list.get(k);
+      int h = hash(w, 0, w.length());
+      int i = h & mask;
+      while (slots[2 * i + 1] != 0 && !words[slots[2 * i + 1] - 1].equals(w)) {
         i = (i + 1) & mask;
       }
       if (w.length() < 64 && !w.isEmpty()) {
         shapes[slot(w.charAt(0))] |= 1L << w.length();
       }
-      if (table[i] == null) {
-        table[i] = w;
-        values[i] = wordValues == null ? 0 : wordValues.get(k);
+      if (slots[2 * i + 1] == 0) {
+        words[count] = w;
+        values[count] = wordValues == null ? 0 : wordValues.get(k);
+        slots[2 * i] = h;
+        slots[2 * i + 1] = ++count;
+        int f = filterBit(h);
+        filter[f >>> 6] |= 1L << f;
+      }
+    }
+  }
+
+  private static int filterBit(int h) {
+    return (h * 0x9E3779B9) >>> 16;
+  }
+
+  /** The value of the entry whose hash is {@code h} and whose word is the region, or -1. */
+  private int find(int h, CharSequence s, byte[] b, int from, int to) {
+    int f = filterBit(h);
+    if ((filter[f >>> 6] & (1L << f)) == 0) {
+      return -1;
+    }
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      int entry = slots[2 * i + 1];
+      if (entry == 0) {
+        return -1;
+      }
+      if (slots[2 * i] == h) {
+        String w = words[entry - 1];
+        if (s != null ? equalsIgnoreCase(w, s, from, to) : equalsIgnoreCase(w, b, from, to)) {
+          return values[entry - 1];
+        }
       }
     }
   }
@@ -103,13 +145,20 @@ final class WordSet {
       return -1;
     }
     int h = rawHash == -1 ? hash(s, from, to) : rawHash ^ (rawHash >>> 16);
-    int i = h & mask;
-    for (String w; (w = table[i]) != null; i = (i + 1) & mask) {
-      if (equalsIgnoreCase(w, s, from, to)) {
-        return values[i];
-      }
+    return find(h, s, null, from, to);
+  }
+
+  /** The value of the Latin-1 bytes {@code from..to}, in any ASCII case, or -1 when absent. */
+  int valueOf(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len <= 0 || len >= 64 || (shapes[slot((char) (b[from] & 0xFF))] & (1L << len)) == 0) {
+      return -1;
     }
-    return -1;
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + lower((char) (b[k] & 0xFF));
+    }
+    return find(h ^ (h >>> 16), null, b, from, to);
   }
 
   boolean contains(CharSequence s) {
@@ -127,6 +176,18 @@ final class WordSet {
     }
     for (int k = 0; k < w.length(); k++) {
       if (w.charAt(k) != lower(s.charAt(from + k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean equalsIgnoreCase(String w, byte[] b, int from, int to) {
+    if (w.length() != to - from) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (w.charAt(k) != lower((char) (b[from + k] & 0xFF))) {
         return false;
       }
     }

@@ -55,17 +55,25 @@ final class XmlReader {
   private static final String SSN_OID = "2.16.840.1.113883.4.1";
   private static final String NPI_OID = "2.16.840.1.113883.4.6";
 
-  /** An open element. */
-  private record Element(String name, String typeCode, boolean base64) {}
+  /**
+   * An open element; {@code context} is the person element it sits in (see {@link #personContext}),
+   * worked out once when it opens.
+   */
+  private record Element(String name, String typeCode, boolean base64, String context) {}
 
   private final TextDetector detector;
   private final FindingSink sink;
   private final List<Element> stack = new ArrayList<>();
-  private CharSequence s;
+  private Latin1Text s;
   private int n;
   private long line;
   private int lineCursor;
   private StringBuilder base64;
+
+  /** The attributes of the open tag: name from, name to, value from, value to for each. */
+  private int[] attrBounds = new int[64];
+
+  private int attrs;
   private long base64Line;
 
   XmlReader(TextDetector detector, FindingSink sink) {
@@ -73,7 +81,7 @@ final class XmlReader {
     this.sink = sink;
   }
 
-  void read(CharSequence text) {
+  void read(Latin1Text text) {
     s = text;
     n = text.length();
     line = 1;
@@ -121,8 +129,7 @@ final class XmlReader {
       nameEnd++;
     }
     String name = local(s.subSequence(i, nameEnd).toString());
-    List<String[]> attrs = new ArrayList<>();
-    List<Integer> at = new ArrayList<>();
+    attrs = 0;
     i = nameEnd;
     while (i < n
         && s.charAt(i) != '>'
@@ -142,19 +149,15 @@ final class XmlReader {
         break;
       }
       int close = indexOf(s.charAt(q), q + 1);
-      attrs.add(
-          new String[] {
-            local(s.subSequence(i, eq).toString().strip()), s.subSequence(q + 1, close).toString()
-          });
-      at.add(q + 1);
+      attribute(i, eq, q + 1, close);
       i = close + 1;
     }
     boolean empty = i < n && (s.charAt(i) == '/' || (s.charAt(i) == '>' && s.charAt(i - 1) == '/'));
-    String typeCode = attribute(attrs, "typeCode");
-    boolean b64 = name.equals("text") && "B64".equals(attribute(attrs, "representation"));
-    stack.add(new Element(name, typeCode, b64));
-    for (int k = 0; k < attrs.size(); k++) {
-      attributeValue(name, attrs, attrs.get(k), at.get(k));
+    String typeCode = attribute("typeCode");
+    boolean b64 = name.equals("text") && "B64".equals(attribute("representation"));
+    stack.add(new Element(name, typeCode, b64, contextOf(name)));
+    for (int k = 0; k < attrs; k++) {
+      attributeValue(name, k);
     }
     if (b64) {
       base64 = new StringBuilder();
@@ -164,6 +167,72 @@ final class XmlReader {
       close(name);
     }
     return Math.min(n, indexOf('>', i) + 1);
+  }
+
+  /**
+   * Records where an attribute's local name (within {@code from..eq}, trimmed, after any prefix)
+   * and its value ({@code valueFrom..valueTo}) sit.
+   */
+  private void attribute(int from, int eq, int valueFrom, int valueTo) {
+    int a = from;
+    int b = eq;
+    while (a < b && Character.isWhitespace(s.charAt(a))) {
+      a++;
+    }
+    while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+      b--;
+    }
+    for (int k = a; k < b; k++) {
+      if (s.charAt(k) == ':') {
+        a = k + 1;
+        break;
+      }
+    }
+    int at = attrs * 4;
+    if (at + 4 > attrBounds.length) {
+      attrBounds = java.util.Arrays.copyOf(attrBounds, attrBounds.length * 2);
+    }
+    attrBounds[at] = a;
+    attrBounds[at + 1] = b;
+    attrBounds[at + 2] = valueFrom;
+    attrBounds[at + 3] = Math.min(valueTo, n);
+    attrs++;
+  }
+
+  /** Whether the local name of attribute {@code k} of the open tag is {@code key}. */
+  private boolean keyIs(int k, String key) {
+    int from = attrBounds[k * 4];
+    int to = attrBounds[k * 4 + 1];
+    return to - from == key.length() && regionIs(from, key);
+  }
+
+  private CharSequence valueOf(int k) {
+    return s.subSequence(attrBounds[k * 4 + 2], attrBounds[k * 4 + 3]);
+  }
+
+  /** The value of the first attribute of the open tag named {@code key}, or null. */
+  private String attribute(String key) {
+    for (int k = 0; k < attrs; k++) {
+      if (keyIs(k, key)) {
+        return valueOf(k).toString();
+      }
+    }
+    return null;
+  }
+
+  private void attributeValue(String element, int k) {
+    int at = attrBounds[k * 4 + 2];
+    if (attrBounds[k * 4 + 3] <= at) {
+      return;
+    }
+    if (keyIs(k, "value") && TIMES.contains(element)) {
+      detector.scanValue(valueOf(k), lineOf(at), () -> path() + "@value", Cue.DATE, sink);
+    } else if (keyIs(k, "value") && element.equals("telecom") && person()) {
+      String value = valueOf(k).toString();
+      sink.addKnown(lineOf(at), path() + "@value", telecomType(value), 0.9, strip(value));
+    } else if (element.equals("id") && keyIs(k, "extension")) {
+      id(attribute("root"), valueOf(k).toString(), lineOf(at));
+    }
   }
 
   private void close(String name) {
@@ -178,22 +247,6 @@ final class XmlReader {
         }
         return;
       }
-    }
-  }
-
-  private void attributeValue(String element, List<String[]> attrs, String[] attr, int at) {
-    String key = attr[0];
-    String value = attr[1];
-    if (value.isEmpty()) {
-      return;
-    }
-    long l = lineOf(at);
-    if (key.equals("value") && TIMES.contains(element)) {
-      detector.scan(value, l, path() + "@value", Cue.DATE, sink);
-    } else if (key.equals("value") && element.equals("telecom") && person()) {
-      sink.addKnown(l, path() + "@value", telecomType(value), 0.9, strip(value));
-    } else if (element.equals("id") && key.equals("extension")) {
-      id(attribute(attrs, "root"), value, l);
     }
   }
 
@@ -275,12 +328,24 @@ final class XmlReader {
       char c = k < to ? s.charAt(k) : '\n';
       if (c == '\n' || c == '\r') {
         if (k > start && hasContent(start, k)) {
-          String piece = entities(s.subSequence(start, k).toString());
-          detector.scan(piece, lineOf(start), path(), Cue.NONE, sink);
+          CharSequence piece = s.subSequence(start, k);
+          if (hasAmpersand(start, k)) {
+            piece = entities(piece.toString());
+          }
+          detector.scanValue(piece, lineOf(start), this::path, Cue.NONE, sink);
         }
         start = k + 1;
       }
     }
+  }
+
+  private boolean hasAmpersand(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (s.charAt(k) == '&') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hasContent(int from, int to) {
@@ -297,21 +362,27 @@ final class XmlReader {
     return !personContext().isEmpty();
   }
 
+  /**
+   * The nearest person element above, or "" when there is none or an organisation or clinician
+   * comes first: a coverage or holder participantRole counts as a person.
+   */
   private String personContext() {
-    for (int k = stack.size() - 1; k >= 0; k--) {
-      Element e = stack.get(k);
-      if (NOT_PERSON.contains(e.name())) {
-        return "";
-      }
-      if (PERSON.contains(e.name())) {
-        return e.name();
-      }
-      if (e.name().equals("participantRole")) {
-        String type = k > 0 ? stack.get(k - 1).typeCode() : null;
-        return "COV".equals(type) || "HLD".equals(type) ? "participantRole" : "";
-      }
+    return stack.isEmpty() ? "" : stack.get(stack.size() - 1).context();
+  }
+
+  /** The person context of an element named {@code name} about to open on the stack. */
+  private String contextOf(String name) {
+    if (NOT_PERSON.contains(name)) {
+      return "";
     }
-    return "";
+    if (PERSON.contains(name)) {
+      return name;
+    }
+    if (name.equals("participantRole")) {
+      String type = stack.isEmpty() ? null : stack.get(stack.size() - 1).typeCode();
+      return "COV".equals(type) || "HLD".equals(type) ? "participantRole" : "";
+    }
+    return personContext();
   }
 
   private String path() {
@@ -329,24 +400,17 @@ final class XmlReader {
     if (offset < k) {
       return l;
     }
-    for (; k < offset && k < n; k++) {
-      char c = s.charAt(k);
-      if (c == '\n' || (c == '\r' && (k + 1 >= n || s.charAt(k + 1) != '\n'))) {
+    int end = Math.min(offset, n);
+    while (k < end) {
+      int b = s.lineBreak(k, end);
+      if (b < end && (s.charAt(b) == '\n' || b + 1 >= n || s.charAt(b + 1) != '\n')) {
         l++;
       }
+      k = Math.min(b + 1, end);
     }
     line = l;
     lineCursor = k;
     return l;
-  }
-
-  private static String attribute(List<String[]> attrs, String name) {
-    for (String[] a : attrs) {
-      if (a[0].equals(name)) {
-        return a[1];
-      }
-    }
-    return null;
   }
 
   private static String local(String qname) {
@@ -370,6 +434,15 @@ final class XmlReader {
         .replace("&#160;", " ")
         .replace("&nbsp;", " ")
         .replace("&amp;", "&");
+  }
+
+  private boolean regionIs(int at, String text) {
+    for (int k = 0; k < text.length(); k++) {
+      if (s.charAt(at + k) != text.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean startsWith(int at, String prefix) {

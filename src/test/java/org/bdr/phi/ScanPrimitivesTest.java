@@ -1,0 +1,124 @@
+package org.bdr.phi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The byte-level shortcuts of the scanner agree with the plain loops they replace. */
+class ScanPrimitivesTest {
+
+  @Property
+  void lineBreak_anyBytes_isFirstCrOrLf(
+      @ForAll @Size(max = 40) List<@IntRange(min = 8, max = 15) Integer> codes,
+      @ForAll @IntRange(min = 0, max = 40) int from) {
+    byte[] b = new byte[codes.size()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (int) codes.get(i);
+    }
+    int start = Math.min(from, b.length);
+    int expected = start;
+    while (expected < b.length && b[expected] != '\n' && b[expected] != '\r') {
+      expected++;
+    }
+    assertThat(TextShapes.lineBreak(b, start, b.length)).isEqualTo(expected);
+  }
+
+  @Property
+  void alnumEnd_anyBytes_isFirstByteThatIsNotAlphanumeric(
+      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes) {
+    byte[] b = new byte[codes.size()];
+    for (int i = 0; i < b.length; i++) {
+      int c = codes.get(i);
+      b[i] = (byte) (c % 4 == 0 ? c : c % 4 == 1 ? 'a' + c % 26 : c % 4 == 2 ? '0' + c % 10 : 'Z');
+    }
+    int expected = 0;
+    while (expected < b.length && TextShapes.isAlnum((char) (b[expected] & 0xFF))) {
+      expected++;
+    }
+    assertThat(TextShapes.alnumEnd(b, 0, b.length)).isEqualTo(expected);
+  }
+
+  @Property
+  void utf8Check_inPieces_agreesWithWholeFileCheck(
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 255) Integer> codes,
+      @ForAll @IntRange(min = 1, max = 7) int piece) {
+    byte[] b = new byte[codes.size()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (codes.get(i) % 3 == 0 ? 'a' : codes.get(i));
+    }
+    Utf8Check check = new Utf8Check();
+    for (int off = 0; off < b.length; off += piece) {
+      check.update(b, off, Math.min(piece, b.length - off));
+    }
+    assertThat(check.valid()).isEqualTo(TextShapes.validUtf8(b, b.length));
+  }
+
+  @ParameterizedTest(name = "utf-8 {0} -> {1}")
+  @CsvSource({
+    "'plain ascii text, longer than one word', true",
+    "'caf\u00e9 au lait, longer than one word', true",
+    "'truncated at the end after eight bytes \u00e9', true"
+  })
+  void validUtf8_text_decides(String text, boolean valid) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(TextShapes.validUtf8(b, b.length)).isEqualTo(valid);
+    assertThat(TextShapes.validUtf8(b, b.length - 1)).isEqualTo(b[b.length - 1] >= 0);
+  }
+
+  @Test
+  void wordSet_bytesAndCharacters_answerAlike() {
+    WordSet set = WordSet.of("dob", "Patient", "mrn");
+    byte[] b = "x PATIENT dob Mrn mr".getBytes(StandardCharsets.ISO_8859_1);
+    String s = new String(b, StandardCharsets.ISO_8859_1);
+    int[][] words = {{2, 9}, {10, 13}, {14, 17}, {18, 20}, {0, 1}};
+    for (int[] w : words) {
+      assertThat(set.valueOf(b, w[0], w[1])).isEqualTo(set.valueOf(s, w[0], w[1]));
+    }
+    assertThat(set.contains(s, 2, 9)).isTrue();
+    assertThat(set.contains(s, 18, 20)).isFalse();
+  }
+
+  @Test
+  void findingSink_backToEarlierLines_keepsOneFindingPerPlaceWithHighestConfidence() {
+    FindingSink sink = new FindingSink("f.txt", ScanOptions.defaults());
+    for (int line = 1; line <= 40; line++) {
+      sink.add(line, null, IdentifierType.DATE, 0.6, null);
+      sink.add(line, "a", IdentifierType.DATE, 0.6, null);
+    }
+    sink.add(3, null, IdentifierType.DATE, 0.9, null);
+    sink.add(3, null, IdentifierType.NAME, 0.8, null);
+    sink.add(7, "a", IdentifierType.DATE, 0.5, null);
+
+    List<Finding> found = sink.findings();
+
+    assertThat(found).hasSize(81);
+    assertThat(found).isSortedAccordingTo(java.util.Comparator.comparingLong(Finding::line));
+    assertThat(found.stream().filter(f -> f.line() == 3 && f.field() == null))
+        .extracting(Finding::type, Finding::confidence)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(IdentifierType.NAME, 0.8),
+            org.assertj.core.groups.Tuple.tuple(IdentifierType.DATE, 0.9));
+    assertThat(sink.has(3, IdentifierType.NAME)).isTrue();
+    assertThat(sink.has(4, IdentifierType.NAME)).isFalse();
+  }
+
+  @Test
+  void findingSink_manyFindingsOnOneLine_keepsEachPlaceOnce() {
+    FindingSink sink = new FindingSink("f.json", ScanOptions.defaults());
+    for (int round = 0; round < 2; round++) {
+      for (int k = 0; k < 100; k++) {
+        sink.add(1, "$.v[" + k + "]", IdentifierType.DATE, 0.6 + round * 0.1, null);
+      }
+    }
+
+    assertThat(sink.findings()).hasSize(100).allMatch(f -> f.confidence() == 0.7);
+  }
+}
