@@ -70,7 +70,8 @@ public final class CreateBackup {
     BackupRequest backup =
         new BackupRequest(sources, request.excludes(), request.type(), request.label(), host);
     try (RepositoryLock lock = RepositoryLock.acquire(repo, false)) {
-      Id parent = request.type() == BackupType.FULL ? null : findParent(repo, backup);
+      // A full backup reads every file too, but still names its parent and counts against it.
+      Id parent = findParent(repo, backup);
       BackupResult result = new Archiver(repo, progress, cancelled).run(backup, parent);
       return new Outcome(result, repo.backend().location(), open.notice());
     }
