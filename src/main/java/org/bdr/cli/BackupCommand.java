@@ -101,14 +101,14 @@ final class BackupCommand extends BaseCommand {
             + " to the repository, in "
             + Console.seconds(r.durationMillis()));
     for (SkippedFile f : r.changedWhileRead()) {
-      out.println("changed while read (stored as last read): " + f.path());
+      out.println("changed while read (stored as last read): " + TerminalText.escape(f.path()));
     }
     if (r.partial()) {
       out.println(
           "partial: " + Console.plural(r.unreadable().size(), "file") + " could not be read:");
       r.unreadable().stream()
           .limit(LISTED)
-          .forEach(f -> out.println("  " + f.path() + ": " + f.reason()));
+          .forEach(f -> out.println("  " + TerminalText.escape(f.path()) + ": " + f.reason()));
       if (r.unreadable().size() > LISTED) {
         out.println("  … and " + (r.unreadable().size() - LISTED) + " more (all are in --json)");
       }

@@ -74,7 +74,9 @@ final class ScanPhiCommand extends CommandBase {
       out.println("by file (names that hold identifiers are shown by type):");
       r.countsByFile().stream()
           .limit(LISTED)
-          .forEach((FileCount f) -> out.printf("  %8d  %s%n", f.findings(), f.safePath()));
+          .forEach(
+              (FileCount f) ->
+                  out.printf("  %8d  %s%n", f.findings(), TerminalText.escape(f.safePath())));
       if (r.countsByFile().size() > LISTED) {
         out.println("  … and " + (r.countsByFile().size() - LISTED) + " more files (see --json)");
       }
@@ -82,7 +84,9 @@ final class ScanPhiCommand extends CommandBase {
     if (hints) {
       printHints(r);
     }
-    r.errors().forEach(e -> out.println("not scanned: " + e.path() + ": " + e.reason()));
+    r.errors()
+        .forEach(
+            e -> out.println("not scanned: " + TerminalText.escape(e.path()) + ": " + e.reason()));
     return code;
   }
 
@@ -101,7 +105,10 @@ final class ScanPhiCommand extends CommandBase {
     hinted.stream()
         .limit(LISTED)
         .forEach(
-            f -> out.printf("  %-14s %-16s %s line %d%n", f.type(), f.hint(), f.path(), f.line()));
+            f ->
+                out.printf(
+                    "  %-14s %-16s %s line %d%n",
+                    f.type(), f.hint(), TerminalText.escape(f.path()), f.line()));
     if (hinted.size() > LISTED) {
       out.println("  … and " + (hinted.size() - LISTED) + " more (see --json)");
     }
