@@ -162,14 +162,15 @@ public final class LocalBackend implements Backend {
   public List<Leftover> leftovers() throws IOException {
     List<Path> folders = new ArrayList<>(List.of(root));
     for (FileType type : FileType.values()) {
-      if (!type.folder().isEmpty() && Files.isDirectory(root.resolve(type.folder()))) {
+      if (!type.folder().isEmpty()
+          && Files.isDirectory(root.resolve(type.folder()), LinkOption.NOFOLLOW_LINKS)) {
         folders.add(root.resolve(type.folder()));
       }
     }
     Path data = root.resolve(FileType.PACK.folder());
     if (Files.isDirectory(data)) {
       try (Stream<Path> subs = Files.list(data)) {
-        subs.filter(Files::isDirectory).forEach(folders::add);
+        subs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).forEach(folders::add);
       }
     }
     List<Leftover> out = new ArrayList<>();
@@ -199,17 +200,30 @@ public final class LocalBackend implements Backend {
   @Override
   public void removeLeftover(Leftover leftover) throws IOException {
     Path file = root.resolve(leftover.path()).normalize();
-    if (!file.startsWith(root) || !isTemporary(file)) {
+    if (!file.startsWith(root)
+        || !isTemporary(file)
+        || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        || !file.toRealPath().startsWith(root.toRealPath())) {
       throw new IllegalArgumentException("not a temporary file of the repository: " + file);
     }
     Files.deleteIfExists(file);
   }
 
-  /** Temporary names: bdr's, and restic's, which end its final name with "-tmp-" and a number. */
+  /**
+   * Temporary names: bdr's ({@code .bdr-tmp-} and a UUID) and restic's (a file id, {@code -tmp-}
+   * and digits). Nothing else counts, however similar: a folder that holds a repository may also
+   * hold a practice's own files.
+   */
   private static boolean isTemporary(Path file) {
     String name = file.getFileName().toString();
-    return name.startsWith(TEMP_PREFIX) || name.contains("-tmp-");
+    return BDR_TEMP.matcher(name).matches() || RESTIC_TEMP.matcher(name).matches();
   }
+
+  private static final java.util.regex.Pattern BDR_TEMP =
+      java.util.regex.Pattern.compile(
+          "\\.bdr-tmp-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final java.util.regex.Pattern RESTIC_TEMP =
+      java.util.regex.Pattern.compile("[0-9a-f]{64}-tmp-[0-9]+");
 
   /** The path of a file; names are checked so that none can leave its folder. */
   Path path(FileType type, String name) {

@@ -29,6 +29,8 @@ class LeftoverTempFilesTest {
   Workbench bench;
   Path oldPack;
   Path youngIndex;
+  Path userFile;
+  Path outside;
 
   @BeforeEach
   void repositoryWithTwoLeftovers() throws Exception {
@@ -37,11 +39,20 @@ class LeftoverTempFilesTest {
     FileTree.write(source, List.of(text("a.txt", "a\n")));
     bench.bdr("init").requireSuccess();
     bench.bdr("backup", source.toString()).requireSuccess();
-    oldPack = bench.repo.resolve("data/ab/.bdr-tmp-0f3c2a9e");
+    oldPack = bench.repo.resolve("data/ab/.bdr-tmp-0f3c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6");
     Files.write(oldPack, new byte[1234]);
     Files.setLastModifiedTime(oldPack, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-    youngIndex = bench.repo.resolve("index/.bdr-tmp-77d1e0b4");
+    youngIndex = bench.repo.resolve("index/.bdr-tmp-77d1e0b4-0000-4111-9222-333344445555");
     Files.write(youngIndex, new byte[56]);
+    userFile = bench.repo.resolve("referral-tmp-draft.docx");
+    Files.writeString(userFile, "a letter");
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    outside = elsewhere.resolve("a".repeat(64) + "-tmp-123");
+    Files.writeString(outside, "not the repository's");
+    Files.createSymbolicLink(bench.repo.resolve("data/zz"), elsewhere);
+    for (Path p : List.of(userFile, outside)) {
+      Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+    }
   }
 
   @Test
@@ -50,8 +61,10 @@ class LeftoverTempFilesTest {
 
     assertThat(check.exitCode()).as(check.stdout()).isZero();
     assertThat(check.stdout())
-        .contains("warning: leftover temporary file data/ab/.bdr-tmp-0f3c2a9e (1234 bytes")
-        .contains("warning: leftover temporary file index/.bdr-tmp-77d1e0b4 (56 bytes")
+        .contains(
+            "warning: leftover temporary file data/ab/.bdr-tmp-0f3c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6 (1234 bytes")
+        .contains(
+            "warning: leftover temporary file index/.bdr-tmp-77d1e0b4-0000-4111-9222-333344445555 (56 bytes")
         .contains("'bdr unlock' removes it once it is an hour old")
         .contains("no errors were found");
   }
@@ -63,12 +76,14 @@ class LeftoverTempFilesTest {
     assertThat(unlock.exitCode()).as(unlock.stderr()).isZero();
     assertThat(oldPack).doesNotExist();
     assertThat(youngIndex).exists();
+    assertThat(userFile).as("a file that only looks temporary").exists();
+    assertThat(outside).as("a file reached through a symlinked folder").exists();
     assertThat(unlock.stdout())
         .contains("removed 1 leftover temporary file(s)")
         .contains("kept 1 leftover temporary file(s)");
     assertThat(bench.bdr("check").requireSuccess().stdout())
-        .doesNotContain(".bdr-tmp-0f3c2a9e")
-        .contains(".bdr-tmp-77d1e0b4");
+        .doesNotContain(".bdr-tmp-0f3c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6")
+        .contains(".bdr-tmp-77d1e0b4-0000-4111-9222-333344445555");
   }
 
   @Test
