@@ -20,6 +20,15 @@ public final class Failures {
     if (t instanceof BdrException b) {
       return b;
     }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError) {
+        return new BdrException(
+            ErrorCode.INTERNAL,
+            "bdr ran out of memory",
+            "run it again with more, e.g. BDR_JAVA_OPTS=-Xmx1g (bin/bdr gives 256 MiB); the"
+                + " repository is intact");
+      }
+    }
     if (t instanceof AccessDeniedException e) {
       return new BdrException(
           ErrorCode.PERMISSION_DENIED,

@@ -53,7 +53,10 @@ public final class Archiver {
     this.repo = repo;
     this.progress = progress;
     this.cancelled = cancelled;
-    this.workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+    // Each reader holds up to a chunk and a read buffer (about 9 MiB), and twice as many chunks
+    // may wait for the blob savers: four workers keep that within the heap bin/bdr gives (256 MiB)
+    // on any machine, and more would mostly wait for the disk.
+    this.workers = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
   }
 
   /**

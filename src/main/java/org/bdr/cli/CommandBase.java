@@ -17,7 +17,7 @@ abstract class CommandBase implements Callable<Integer> {
     console = new Console(main.out, main.err, json(), System.console() != null);
     try {
       return execute();
-    } catch (Exception | LinkageError e) {
+    } catch (Exception | LinkageError | OutOfMemoryError e) {
       console.error(Failures.describe(e));
       return Main.FAILED;
     }

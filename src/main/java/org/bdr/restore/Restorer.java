@@ -55,6 +55,16 @@ public final class Restorer {
    */
   static final int BATCH_FILES = 32_768;
 
+  /**
+   * Pack bytes read at once by one thread. With {@link #THREADS} threads, each also holding a
+   * decoded blob of up to 8 MiB, this bounds what a restore holds in memory whatever the machine's
+   * number of processors and the repository's pack size.
+   */
+  static final int RANGE = 16 * 1024 * 1024;
+
+  /** Threads reading packs and writing files: more than a few only wait for the disk. */
+  static final int THREADS = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
+
   private final int batchFiles;
 
   /** A restorer reading from {@code repo}. */
@@ -81,8 +91,7 @@ public final class Restorer {
     checkTarget(request.target());
     Tree root = repo.loadTree(repo.loadSnapshot(request.snapshot()).treeId());
     Run run = new Run(request);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     boolean created = !Files.exists(request.target());
     Thread onInterrupt = new Thread(run::stop, "restore-on-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -327,9 +336,28 @@ public final class Restorer {
       jobs.clear();
     }
 
+    /**
+     * Restores what files need from one pack, reading it in ranges of at most {@link #RANGE} bytes
+     * (a pack may be far larger than bdr's own, such as restic's with a bigger pack size).
+     */
     private void restorePack(Id pack, List<Target> targets) {
-      checkCancelled();
       targets.sort(java.util.Comparator.comparingLong(t -> t.loc().offset()));
+      int from = 0;
+      while (from < targets.size()) {
+        long start = targets.get(from).loc().offset();
+        int to = from + 1;
+        while (to < targets.size()
+            && targets.get(to).loc().offset() + targets.get(to).loc().length() - start <= RANGE) {
+          to++;
+        }
+        restoreRange(pack, targets.subList(from, to));
+        from = to;
+      }
+    }
+
+    /** Restores targets that lie close together in one pack, reading their range once. */
+    private void restoreRange(Id pack, List<Target> targets) {
+      checkCancelled();
       long start = targets.get(0).loc().offset();
       long end = 0;
       for (Target t : targets) {
