@@ -34,14 +34,19 @@ public final class Timestamps {
 
   static String format(Instant time, ZoneRules zone) {
     int offset = zone.getOffset(time).getTotalSeconds();
+    if (offset % 60 != 0) {
+      // Old local mean times have offsets with seconds, which RFC 3339 and restic cannot read:
+      // the same instant is written in UTC instead.
+      offset = 0;
+    }
     long local = time.getEpochSecond() + offset;
     long days = Math.floorDiv(local, SECONDS_PER_DAY);
     int secondOfDay = (int) Math.floorMod(local, SECONDS_PER_DAY);
     long civil = civilFromDays(days);
     long year = civil >> 9;
-    if (year < 0 || year > 9999 || offset % 60 != 0) {
+    if (year < 0 || year > 9999) {
       return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-          OffsetDateTime.ofInstant(time, zone.getOffset(time)));
+          OffsetDateTime.ofInstant(time, java.time.ZoneOffset.ofTotalSeconds(offset)));
     }
     char[] out = new char[35];
     digits(out, 0, (int) year, 4);

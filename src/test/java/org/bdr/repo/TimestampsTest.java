@@ -35,9 +35,12 @@ class TimestampsTest {
     int rounded = roundTo == 0 ? nano : roundTo == 1 ? nano / 1000 * 1000 : roundTo == 2 ? 0 : 1;
     Instant t = Instant.ofEpochSecond(second, rounded);
     ZoneRules rules = ZoneId.of(ZONES[zone]).getRules();
+    java.time.ZoneOffset offset = rules.getOffset(t);
+    if (offset.getTotalSeconds() % 60 != 0) {
+      offset = java.time.ZoneOffset.UTC;
+    }
     String expected =
-        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-            OffsetDateTime.ofInstant(t, rules.getOffset(t)));
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(t, offset));
 
     String text = Timestamps.format(t, rules);
 
@@ -56,6 +59,16 @@ class TimestampsTest {
         .isEqualTo("2024-06-01T12:15:30+02:00");
     assertThat(Timestamps.format(Instant.parse("2024-01-01T00:00:00.000000001Z"), berlin))
         .isEqualTo("2024-01-01T01:00:00.000000001+01:00");
+  }
+
+  @Test
+  void format_localMeanTimeOffsetWithSeconds_writtenInUtc() {
+    ZoneRules monrovia = ZoneId.of("Africa/Monrovia").getRules();
+    ZoneRules kolkata = ZoneId.of("Asia/Kolkata").getRules();
+
+    assertThat(Timestamps.format(Instant.EPOCH, monrovia)).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(Timestamps.format(Instant.parse("1901-12-13T20:45:52Z"), kolkata))
+        .isEqualTo("1901-12-13T20:45:52Z");
   }
 
   @Test
