@@ -416,7 +416,6 @@ public final class Archiver {
       if (unchanged(st, parentNode)) {
         return reuse(path, st, parentNode);
       }
-      totalBytes.addAndGet(st.size());
       FileStat before = st;
       FileSaver.Saved saved = null;
       for (int attempt = 0; attempt < 2; attempt++) {
@@ -433,7 +432,7 @@ public final class Archiver {
       }
       (parentNode != null && parentNode.isFile() ? filesChanged : filesNew).incrementAndGet();
       progress.fileDone(path.toString(), before.size());
-      totalBytes.addAndGet(before.size() - st.size());
+      totalBytes.addAndGet(saved.bytesRead());
       // The entry records what was stored: a file that kept changing may have been read at
       // another length than its last stat says.
       return before.withSize(saved.bytesRead()).toNode(path, name, saved.content(), null, null);
