@@ -92,11 +92,16 @@ final class RestoreCommand extends BaseCommand {
     }
     if (!r.failed().isEmpty()) {
       if (!console.json) {
+        boolean damaged =
+            r.failed().stream().anyMatch(f -> f.reason().contains("BACKUP_CORRUPTED"));
         console.err.println(
-            "bdr: BACKUP_CORRUPTED: "
+            "bdr: "
+                + (damaged ? "BACKUP_CORRUPTED: " : "")
                 + r.failed().size()
-                + " file(s) could not be restored — run 'bdr check --read-data' and restore"
-                + " those files from another snapshot");
+                + " file(s) could not be restored (reasons above) — "
+                + (damaged
+                    ? "run 'bdr check --read-data' and restore damaged files from another snapshot"
+                    : "fix what the reasons name, then restore again into a new folder"));
       }
       return Main.FAILED;
     }

@@ -98,6 +98,11 @@ public final class Restorer {
     try {
       run.pool = pool;
       Files.createDirectories(request.target());
+      if (created) {
+        // Only this user may look into a new target: restored files keep their own modes.
+        Files.setPosixFilePermissions(
+            request.target(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      }
       boolean any = run.restoreTree(root, request.target(), "", false);
       run.finish();
       if (!any && !run.includes.isEmpty()) {

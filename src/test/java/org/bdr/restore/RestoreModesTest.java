@@ -15,7 +15,10 @@ import org.bdr.repo.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Setuid, setgid and sticky bits come back with the permissions, on folders and files. */
+/**
+ * Setuid, setgid and sticky bits come back with the permissions, on folders and files; a target the
+ * restore creates is open to its user only.
+ */
 class RestoreModesTest {
 
   @TempDir Path tmp;
@@ -45,6 +48,7 @@ class RestoreModesTest {
     assertThat(mode(restored.resolve("shared-group"))).isEqualTo(02770);
     assertThat(mode(restored.resolve("sticky"))).isEqualTo(01777);
     assertThat(mode(restored.resolve("tool.sh"))).isEqualTo(04755);
+    assertThat(mode(target)).as("a target the restore created").isEqualTo(0700);
   }
 
   private static void setMode(Path p, int mode) throws Exception {
