@@ -56,7 +56,10 @@ public final class Checker {
     Map<Id, Long> packSizes = listPacks();
     Map<Id, List<BlobLocation>> indexed = new HashMap<>();
     Set<String> seen = new HashSet<>();
-    for (BlobLocation loc : repo.readAllIndexEntries(errors)) {
+    int errorsBeforeIndex = errors.size();
+    List<BlobLocation> entries = repo.readAllIndexEntries(errors);
+    boolean indexDamaged = errors.size() > errorsBeforeIndex;
+    for (BlobLocation loc : entries) {
       if (seen.add(loc.pack().hex() + loc.type() + loc.id().hex())) {
         indexed.computeIfAbsent(loc.pack(), k -> new ArrayList<>()).add(loc);
       }
@@ -95,8 +98,11 @@ public final class Checker {
         warnings.add(
             "pack "
                 + pack.shortHex()
-                + " is not referenced by any index (harmless;"
-                + " its data is unused)");
+                + (indexDamaged
+                    ? " is not referenced by any readable index; an index file is damaged, so"
+                        + " its data may be in use: 'restic rebuild-index' rebuilds the index"
+                        + " from the packs (bdr cannot yet)"
+                    : " is not referenced by any index (harmless; its data is unused)"));
       }
     }
 

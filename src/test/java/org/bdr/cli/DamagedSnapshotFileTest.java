@@ -73,7 +73,9 @@ class DamagedSnapshotFileTest {
     assertThat(list.code()).isZero();
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.out())
-        .contains("index file " + index.getFileName().toString().substring(0, 8));
+        .contains("index file " + index.getFileName().toString().substring(0, 8))
+        .contains("is not referenced by any readable index; an index file is damaged")
+        .doesNotContain("harmless; its data is unused");
   }
 
   /** Creates a repository holding one backup; returns the options that open it. */
