@@ -526,7 +526,15 @@ public final class Restorer {
   }
 
   private static FileTime time(String rfc3339) {
-    return rfc3339 == null ? null : FileTime.from(Timestamps.parse(rfc3339));
+    if (rfc3339 == null) {
+      return null;
+    }
+    java.time.Instant t = Timestamps.parse(rfc3339);
+    // Java 17 sets a time before 1970 that has a fraction of a second as 1970-01-01: such
+    // times are set to their whole second instead.
+    return t.getEpochSecond() < 0 && t.getNano() != 0
+        ? FileTime.from(t.getEpochSecond(), java.util.concurrent.TimeUnit.SECONDS)
+        : FileTime.from(t);
   }
 
   /** Why an entry was skipped: its name is unsafe, or an earlier entry of the folder has it. */

@@ -51,6 +51,32 @@ class RestoreModesTest {
     assertThat(mode(target)).as("a target the restore created").isEqualTo(0700);
   }
 
+  @Test
+  void restore_mtimeBefore1970WithFraction_keepsItsSecond() throws Exception {
+    Path data = Files.createDirectories(tmp.resolve("old"));
+    Path letter = Files.writeString(data.resolve("letter.txt"), "1960");
+    // Set with touch: Java itself cannot set such a time (the reason for this test).
+    Process touch =
+        new ProcessBuilder("touch", "-d", "1960-05-05 12:00:00.5 UTC", letter.toString())
+            .inheritIO()
+            .start();
+    assertThat(touch.waitFor()).isZero();
+    Repository repo =
+        Repository.init(
+            new LocalBackend(tmp.resolve("repo")), "pw".toCharArray(), "3da3358b4dc173", "u", "h");
+    BackupResult backup =
+        new Archiver(repo, BackupProgress.NONE, () -> false)
+            .run(new BackupRequest(List.of(data), List.of(), BackupType.FULL, null, "h"), null);
+    Path target = tmp.resolve("restored");
+
+    new Restorer(repo, n -> {}, () -> false)
+        .restore(new RestoreRequest(backup.snapshot(), target, List.of()));
+
+    Path restored = target.resolve(data.toString().substring(1)).resolve("letter.txt");
+    assertThat(Files.getLastModifiedTime(restored).toInstant())
+        .isEqualTo(java.time.Instant.parse("1960-05-05T12:00:00Z"));
+  }
+
   private static void setMode(Path p, int mode) throws Exception {
     Files.setAttribute(p, "unix:mode", mode);
   }
