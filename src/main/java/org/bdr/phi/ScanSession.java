@@ -186,9 +186,13 @@ final class ScanSession implements FileScan {
       reason = reason == null ? encoding : encoding + "; " + reason;
     }
     String safePath = safeDir + PathNames.scan(name, detector, sink);
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : sink.findings()) {
-      findings.add(new Finding(safePath, f.line(), f.field(), f.type(), f.confidence(), f.hint()));
+    List<Finding> findings = sink.findings();
+    if (!safePath.equals(path)) {
+      List<Finding> renamed = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        renamed.add(new Finding(safePath, f.line(), f.field(), f.type(), f.confidence(), f.hint()));
+      }
+      findings = renamed;
     }
     result = new FileResult(path, safePath, status, reason, findings);
     return result;
