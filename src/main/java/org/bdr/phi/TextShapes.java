@@ -243,6 +243,10 @@ final class TextShapes {
   /** The index of the first byte that is not ASCII among {@code from..to}, or {@code to}. */
   static int skipAscii(byte[] b, int from, int to) {
     int i = from;
+    while (i + 16 <= to
+        && (((long) LONGS.get(b, i) | (long) LONGS.get(b, i + 8)) & HIGH_BITS) == 0) {
+      i += 16;
+    }
     while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
       i += 8;
     }
