@@ -31,9 +31,25 @@ final class Attachments {
         && bytes[3] == 'F') {
       DocumentText.scanAt(Format.PDF, bytes, bytes.length, line, field, detector, sink);
     } else if (Format.looksLikeText(bytes, Math.min(bytes.length, 4096))) {
-      String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-      detector.scan(text.replace('\n', ' ').replace('\r', ' '), line, field, Cue.NONE, sink);
+      detector.scan(oneLine(bytes), line, field, Cue.NONE, sink);
     }
+  }
+
+  /**
+   * The decoded text with line breaks read as spaces, so it is scanned as one line. ASCII text is
+   * read in place as bytes; other text is decoded as UTF-8 first.
+   */
+  private static CharSequence oneLine(byte[] bytes) {
+    if (TextShapes.skipAscii(bytes, 0, bytes.length) < bytes.length) {
+      String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      return text.replace('\n', ' ').replace('\r', ' ');
+    }
+    for (int i = TextShapes.lineBreak(bytes, 0, bytes.length);
+        i < bytes.length;
+        i = TextShapes.lineBreak(bytes, i + 1, bytes.length)) {
+      bytes[i] = ' ';
+    }
+    return new Latin1Text(bytes, 0, bytes.length);
   }
 
   private static boolean looksLikeBase64(String s) {

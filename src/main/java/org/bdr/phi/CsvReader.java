@@ -85,10 +85,7 @@ final class CsvReader {
     int n = line.length();
     int c = 0;
     int start = 0;
-    for (int i = 0; i <= n; i++) {
-      if (i < n && line.charAt(i) != sep) {
-        continue;
-      }
+    for (int i = TextShapes.indexOf(line, sep, 0, n); i <= n; ) {
       int a = start;
       int b = i;
       while (a < b && Character.isWhitespace(line.charAt(a))) {
@@ -102,16 +99,12 @@ final class CsvReader {
       }
       c++;
       start = i + 1;
+      i = start > n ? start : TextShapes.indexOf(line, sep, start, n);
     }
   }
 
   private static boolean hasQuote(CharSequence line) {
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == '"') {
-        return true;
-      }
-    }
-    return false;
+    return TextShapes.indexOf(line, '"', 0, line.length()) < line.length();
   }
 
   private void cell(int c, CharSequence v, long lineNo) {

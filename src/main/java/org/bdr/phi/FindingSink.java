@@ -12,9 +12,10 @@ import java.util.Objects;
  * file are found too. Matched text is used for hints and repeats only, never stored in a finding.
  *
  * <p>Findings are kept in the order they arrive, which readers make nearly file order, so putting
- * them in file order at the end costs about one pass. A finding on a line past every line seen so
- * far is new without a lookup, and the few on that line are searched in place; the index by line is
- * built only when a finding comes back to an earlier line or a line has many.
+ * them in file order at the end costs about one pass. As long as they arrive in file order they
+ * form a sorted prefix of the list, searched from its end for the newest line and by bisection
+ * otherwise; only findings that come back to an earlier line (repeats found after the structure was
+ * read) are indexed by line.
  */
 final class FindingSink {
 
@@ -28,18 +29,18 @@ final class FindingSink {
   private final ScanOptions options;
   private final List<Finding> findings = new ArrayList<>();
 
-  /** Positions by line, type and field, and by line and type. */
+  /** How many findings at the start of {@link #findings} are in file order. */
+  private int sorted;
+
+  /** Positions past {@link #sorted} by line, type and field, and by line and type; null if none. */
   private FindingIndex positions;
 
   private FindingIndex lineTypes;
   private boolean inOrder = true;
 
-  /** The highest line seen, and where its first findings sit (searched while not indexed). */
+  /** The highest line seen. */
   private long topLine = -1;
 
-  private final int[] onTopLine = new int[TOP_LINE_SEARCH];
-  private int onTopLineCount;
-  private boolean indexed;
   private long lastLine = -1;
   private String lastField;
   private IdentifierType lastType;
@@ -105,16 +106,10 @@ final class FindingSink {
     if (line > topLine) {
       return -1;
     }
-    if (line == topLine && !indexed) {
-      for (int k = 0; k < onTopLineCount; k++) {
-        Finding f = findings.get(onTopLine[k]);
-        if (f.type() == type && Objects.equals(f.field(), field)) {
-          return onTopLine[k];
-        }
-      }
-      return -1;
+    int at = searchSorted(line, type, field, true);
+    if (at >= 0 || positions == null) {
+      return at;
     }
-    index();
     for (int k = positions.first(placeKey(line, type, field)); k >= 0; k = positions.next(k)) {
       Finding f = findings.get(k);
       if (f.line() == line && f.type() == type && Objects.equals(f.field(), field)) {
@@ -124,39 +119,74 @@ final class FindingSink {
     return -1;
   }
 
-  /** Records where a new finding sits, so {@link #positionOf} finds it. */
-  private void place(long line, String field, IdentifierType type, int at) {
-    if (line > topLine) {
-      topLine = line;
-      onTopLineCount = 0;
+  /**
+   * Searches the sorted prefix for a finding of this line and type, and of this field when {@code
+   * exact} (else of any field); returns its position or -1. The newest lines sit at the end, so
+   * that is looked at first; bisection finds the rest.
+   */
+  private int searchSorted(long line, IdentifierType type, String field, boolean exact) {
+    int k = sorted - 1;
+    for (int steps = 0; k >= 0 && steps < TOP_LINE_SEARCH; k--, steps++) {
+      Finding f = findings.get(k);
+      if (f.line() < line) {
+        return -1;
+      }
+      if (f.line() == line && f.type() == type && (!exact || Objects.equals(f.field(), field))) {
+        return k;
+      }
     }
-    if (!indexed && line == topLine && onTopLineCount < TOP_LINE_SEARCH) {
-      onTopLine[onTopLineCount++] = at;
+    String key = exact && field != null ? field : "";
+    int lo = 0;
+    int hi = k + 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compare(findings.get(mid), line, type, key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int j = lo; j <= k; j++) {
+      Finding f = findings.get(j);
+      if (f.line() != line || f.type() != type) {
+        return -1;
+      }
+      if (!exact || Objects.equals(f.field(), field)) {
+        return j;
+      }
+      if (!key.equals(f.field() == null ? "" : f.field())) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Records where a new finding sits: in the sorted prefix, or else in the index by line. */
+  private void place(long line, String field, IdentifierType type, int at) {
+    topLine = Math.max(topLine, line);
+    if (inOrder) {
+      sorted = at + 1;
       return;
     }
-    index();
+    if (positions == null) {
+      positions = new FindingIndex(64);
+      lineTypes = new FindingIndex(64);
+    }
     positions.add(placeKey(line, type, field), at);
     lineTypes.add(lineType(line, type), at);
   }
 
-  /** Builds the index of every finding so far, once; from then on it is kept up to date. */
-  private void index() {
-    if (indexed) {
-      return;
-    }
-    positions = new FindingIndex(findings.size() * 2);
-    lineTypes = new FindingIndex(findings.size() * 2);
-    for (int k = 0; k < findings.size(); k++) {
-      Finding f = findings.get(k);
-      positions.add(placeKey(f.line(), f.type(), f.field()), k);
-      lineTypes.add(lineType(f.line(), f.type()), k);
-    }
-    indexed = true;
-  }
-
   /** Whether some finding of this type already sits on this line. */
   boolean has(long line, IdentifierType type) {
-    index();
+    if (line > topLine) {
+      return false;
+    }
+    if (searchSorted(line, type, null, false) >= 0) {
+      return true;
+    }
+    if (lineTypes == null) {
+      return false;
+    }
     for (int k = lineTypes.first(lineType(line, type)); k >= 0; k = lineTypes.next(k)) {
       Finding f = findings.get(k);
       if (f.line() == line && f.type() == type) {
@@ -208,6 +238,19 @@ final class FindingSink {
       list.sort(FILE_ORDER);
     }
     return list;
+  }
+
+  /** Compares a finding with a line, type and field (null read as empty) in file order. */
+  private static int compare(Finding a, long line, IdentifierType type, String field) {
+    int c = Long.compare(a.line(), line);
+    if (c != 0) {
+      return c;
+    }
+    c = a.type().compareTo(type);
+    if (c != 0) {
+      return c;
+    }
+    return (a.field() == null ? "" : a.field()).compareTo(field);
   }
 
   private static int compare(Finding a, Finding b) {

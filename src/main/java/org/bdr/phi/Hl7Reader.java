@@ -137,16 +137,14 @@ final class Hl7Reader {
     String id = every ? seg.subSequence(from, from + 3).toString() : null;
     int number = 0;
     int start = from;
-    for (int i = from; i <= n; i++) {
-      if (i < n && seg.charAt(i) != fieldSep) {
-        continue;
-      }
+    for (int i = TextShapes.indexOf(seg, fieldSep, from, n); i <= n; ) {
       Rule rule = rules != null && number < rules.length ? rules[number] : null;
       if (number >= 1 && (rule != null || every) && i > start && !quotesOnly(seg, start, i)) {
         field(rule, rule != null ? rule.path() : id + "-" + number, seg, start, i, line);
       }
       number++;
       start = i + 1;
+      i = start > n ? start : TextShapes.indexOf(seg, fieldSep, start, n);
     }
   }
 

@@ -17,6 +17,15 @@ final class Latin1Text implements CharSequence {
     this.length = length;
   }
 
+  /** The bytes this text is a view of; character {@code i} is byte {@code offset() + i}. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  int offset() {
+    return offset;
+  }
+
   @Override
   public int length() {
     return length;

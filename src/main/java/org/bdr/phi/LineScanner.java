@@ -27,7 +27,11 @@ final class LineScanner {
     int end = off + len;
     for (int i = off; (i = TextShapes.lineBreak(buf, i, end)) < end; i++) {
       byte b = buf[i];
-      append(buf, start, i - start);
+      if (used == 0 && i - start <= MAX_LINE) {
+        scanInPlace(buf, start, i - start);
+      } else {
+        append(buf, start, i - start);
+      }
       boolean crlf = b == '\n' && lastWasCr && i == start && used == 0;
       if (!crlf) {
         endLine();
@@ -55,6 +59,16 @@ final class LineScanner {
     scanPiece(used);
     used = 0;
     lineNo++;
+  }
+
+  /**
+   * Scans a whole line that lies in the pushed bytes where it lies, without copying it; the line
+   * ends right after, so it is numbered and counted like one that was gathered.
+   */
+  private void scanInPlace(byte[] buf, int off, int len) {
+    if (len > 0) {
+      detector.scan(new Latin1Text(buf, off, len), lineNo, null, Cue.NONE, sink);
+    }
   }
 
   private void append(byte[] buf, int off, int len) {

@@ -38,16 +38,16 @@ final class NumberRules {
     if (TextShapes.isUuidAt(s, i)) {
       return i + 36;
     }
-    Cue cue = detector.cueAt(i);
     int phone = phoneEnd(s, i);
     if (phone > 0) {
-      phone(s, i, phone, cue);
+      phone(s, i, phone, detector.cueAt(i));
       return phone;
     }
     int end = groups(s, i);
     if (groups == 1 && end < s.length() && isLetter(s.charAt(end))) {
       return alnumToken(s, i);
     }
+    Cue cue = detector.cueAt(i);
     if (cue != Cue.BLOCK) {
       classify(s, i, end, cue);
     }

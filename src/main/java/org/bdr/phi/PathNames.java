@@ -27,14 +27,24 @@ final class PathNames {
     } finally {
       detector.recordRanges(null);
     }
-    Matcher m = EXPORT_NAME.matcher(name);
-    if (m.find()) {
+    Matcher m = exportNameShape(name) ? EXPORT_NAME.matcher(name) : null;
+    if (m != null && m.find()) {
       sink.add(0, null, IdentifierType.NAME, 0.6, null);
       if (sink.sensitivity().reports(0.6)) {
         ranges.add(new int[] {0, m.end(1) - 1, IdentifierType.NAME.ordinal()});
       }
     }
     return redact(name, ranges);
+  }
+
+  /**
+   * Whether a name can match {@link #EXPORT_NAME} at all (a capital letter first and an underscore
+   * somewhere), so most names skip the regular expression.
+   */
+  private static boolean exportNameShape(String name) {
+    return !name.isEmpty()
+        && Character.getType(name.codePointAt(0)) == Character.UPPERCASE_LETTER
+        && name.indexOf('_') > 0;
   }
 
   /** Replaces every range by its type in brackets; overlapping ranges merge. */

@@ -21,6 +21,7 @@ import java.util.Objects;
 public final class PhiScanner {
 
   private static final int READ_SIZE = 1 << 20;
+  private static final int MIN_READ_SIZE = 8 * 1024;
 
   private final ScanOptions options;
 
@@ -60,8 +61,8 @@ public final class PhiScanner {
   /** Reads one file, naming it with an already redacted folder part when given. */
   static FileResult scanFile(Path file, String safeDir, ScanOptions options) {
     FileScan scan = new ScanSession(file.toString(), safeDir, options);
-    byte[] buf = new byte[READ_SIZE];
     try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[readSize(in)];
       for (int n; (n = in.read(buf)) > 0; ) {
         scan.update(buf, 0, n);
       }
@@ -69,6 +70,14 @@ public final class PhiScanner {
       return scan.fail(readFailure(e));
     }
     return scan.finish();
+  }
+
+  /**
+   * A read buffer as large as the file (plus one byte, to see its end in one read) up to {@link
+   * #READ_SIZE}, so that scanning many small files does not allocate a large buffer for each.
+   */
+  private static int readSize(InputStream in) throws IOException {
+    return (int) Math.min(READ_SIZE, Math.max(MIN_READ_SIZE, in.available() + 1L));
   }
 
   static String readFailure(Exception e) {

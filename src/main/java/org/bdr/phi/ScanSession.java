@@ -17,6 +17,11 @@ final class ScanSession implements FileScan {
 
   private final String path;
   private final String name;
+
+  /** The decoding stages bytes pass on their way in; the gzip one only for a name ending .gz. */
+  private final GzipExpander gzip;
+
+  private final Utf16Decoder utf16 = new Utf16Decoder(this::accept);
   private final FindingSink sink;
   private final TextDetector detector = new TextDetector();
   private byte[] buf = new byte[16 * 1024];
@@ -47,6 +52,8 @@ final class ScanSession implements FileScan {
     this.name = PathNames.lastPart(path);
     this.safeDir = safeDir != null ? safeDir : path.substring(0, path.length() - name.length());
     this.sink = new FindingSink(path, options);
+    boolean gz = name.regionMatches(true, name.length() - 3, ".gz", 0, 3) && name.length() > 3;
+    this.gzip = gz ? new GzipExpander(utf16::update) : null;
   }
 
   @Override
@@ -55,14 +62,30 @@ final class ScanSession implements FileScan {
     if (result != null || skipping) {
       return;
     }
+    try {
+      if (gzip != null) {
+        gzip.update(b, off, len);
+      } else {
+        utf16.update(b, off, len);
+      }
+    } catch (UnreadableContent e) {
+      abandon(e.getMessage());
+    }
+  }
+
+  /** Takes decoded bytes; returns whether more are wanted. */
+  private boolean accept(byte[] b, int off, int len) {
+    if (result != null || skipping) {
+      return false;
+    }
     if (streaming != null) {
       checkStreamedText(b, off, len);
       streaming.update(b, off, len);
-      return;
+      return true;
     }
     if ((long) size + len > CAP) {
       overflow(b, off, len);
-      return;
+      return !skipping;
     }
     append(b, off, len);
     if (format == null && size >= HEAD) {
@@ -71,6 +94,7 @@ final class ScanSession implements FileScan {
         streamText();
       }
     }
+    return !skipping;
   }
 
   /**
@@ -104,6 +128,13 @@ final class ScanSession implements FileScan {
     if (result != null) {
       return result;
     }
+    try {
+      if (!skipping && (gzip == null || gzip.end())) {
+        utf16.end();
+      }
+    } catch (UnreadableContent e) {
+      return abandon(e.getMessage());
+    }
     if (format == null) {
       decideFormat();
     }
@@ -134,11 +165,34 @@ final class ScanSession implements FileScan {
     return result;
   }
 
+  /**
+   * Ends the file because its content cannot be read as a whole (a corrupt or bomb-like
+   * compression): an ERROR result that keeps no finding from the part already read.
+   */
+  private FileResult abandon(String reason) {
+    release();
+    buf = null;
+    streaming = null;
+    String safePath =
+        safeDir + PathNames.scan(name, detector, new FindingSink(path, sink.options()));
+    result = new FileResult(path, safePath, ScanStatus.ERROR, reason, List.of());
+    return result;
+  }
+
   private FileResult done(ScanStatus status, String reason) {
+    release();
+    String encoding = encodingNote();
+    if (encoding != null) {
+      reason = reason == null ? encoding : encoding + "; " + reason;
+    }
     String safePath = safeDir + PathNames.scan(name, detector, sink);
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : sink.findings()) {
-      findings.add(new Finding(safePath, f.line(), f.field(), f.type(), f.confidence(), f.hint()));
+    List<Finding> findings = sink.findings();
+    if (!safePath.equals(path)) {
+      List<Finding> renamed = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        renamed.add(new Finding(safePath, f.line(), f.field(), f.type(), f.confidence(), f.hint()));
+      }
+      findings = renamed;
     }
     result = new FileResult(path, safePath, status, reason, findings);
     return result;
@@ -163,7 +217,7 @@ final class ScanSession implements FileScan {
     if (format.textual() && !validUtf8()) {
       note = "not valid UTF-8; read as Latin-1";
     }
-    String fallback = scanner.scan(format, buf, size, name);
+    String fallback = scanner.scan(format, buf, size, formatName());
     if (fallback != null) {
       note = note == null ? fallback : note + "; " + fallback;
     }
@@ -186,8 +240,37 @@ final class ScanSession implements FileScan {
     }
   }
 
+  private void release() {
+    if (gzip != null) {
+      gzip.release();
+    }
+  }
+
+  /** Says how the bytes were decoded before scanning, or null when they were read as they are. */
+  private String encodingNote() {
+    Utf16Decoder.Encoding e = utf16.encoding();
+    String text =
+        e == Utf16Decoder.Encoding.UTF_16LE
+            ? "UTF-16LE"
+            : e == Utf16Decoder.Encoding.UTF_16BE ? "UTF-16BE" : null;
+    boolean gz = gzip != null && gzip.expanding();
+    if (gz) {
+      return text == null
+          ? "decompressed from gzip"
+          : "decompressed from gzip; decoded from " + text;
+    }
+    return text == null ? null : "decoded from " + text;
+  }
+
+  /** The name whose extension tells the format: a gzip file's name without its .gz. */
+  private String formatName() {
+    return gzip != null && gzip.expanding() ? name.substring(0, name.length() - 3) : name;
+  }
+
   private void decideFormat() {
-    format = Format.detect(name, Arrays.copyOf(buf, Math.min(size, HEAD)), Math.min(size, HEAD));
+    String formatName = formatName();
+    format =
+        Format.detect(formatName, Arrays.copyOf(buf, Math.min(size, HEAD)), Math.min(size, HEAD));
     if (format == Format.BINARY) {
       skipping = true;
       buf = new byte[0];

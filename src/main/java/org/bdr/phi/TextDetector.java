@@ -34,6 +34,11 @@ final class TextDetector {
 
   private final NumberRules numbers = new NumberRules(this);
   private CharSequence s;
+
+  /** The bytes under {@link #s} when it is a {@link Latin1Text} (else null), from {@link #base}. */
+  private byte[] bytes;
+
+  private int base;
   private long line;
   private String field;
   private java.util.function.Supplier<String> fieldSource;
@@ -77,19 +82,40 @@ final class TextDetector {
     titleEnd = -10;
     clinicianEnd = -10;
     int n = text.length();
-    for (int i = 0; i < n; ) {
-      char c = text.charAt(i);
-      switch (classOf(c)) {
-        case DIGIT -> i = numbers.token(text, i);
-        case LETTER -> i = word(i);
-        case AT -> i = email(i);
-        case COLON -> i = colon(i);
-        default -> i++;
+    if (text instanceof Latin1Text latin1) {
+      byte[] b = latin1.bytes();
+      int off = latin1.offset();
+      bytes = b;
+      base = off;
+      for (int i = 0; i < n; ) {
+        int cls = CLASSES[b[off + i] & 0xFF];
+        i =
+            cls == OTHER
+                ? TextShapes.detectorTrigger(b, off + i + 1, off + n) - off
+                : trigger(cls, i);
+      }
+    } else {
+      for (int i = 0; i < n; ) {
+        int cls = classOf(text.charAt(i));
+        i = cls == OTHER ? i + 1 : trigger(cls, i);
       }
     }
     s = null;
+    bytes = null;
     sink = null;
     this.fieldSource = null;
+  }
+
+  /**
+   * Runs the rules a trigger character of class {@code cls} at {@code i} starts; returns the end.
+   */
+  private int trigger(int cls, int i) {
+    return switch (cls) {
+      case DIGIT -> numbers.token(s, i);
+      case LETTER -> word(i);
+      case AT -> email(i);
+      default -> colon(i);
+    };
   }
 
   /** The class of a character; every character past Latin-1 is a letter. */
@@ -151,6 +177,12 @@ final class TextDetector {
   private int word(int i) {
     int n = s.length();
     int e = i + 1;
+    if (bytes != null) {
+      e = TextShapes.asciiLetterEnd(bytes, base + e, base + n) - base;
+      while (e < n && CLASSES[bytes[base + e] & 0xFF] == LETTER) {
+        e++;
+      }
+    }
     while (e < n) {
       char c = s.charAt(e);
       if (classOf(c) == LETTER || (c == '\'' && apostrophe(e))) {

@@ -157,9 +157,96 @@ final class TextShapes {
     return i;
   }
 
+  /**
+   * The index of the first {@code c} among the characters {@code from..to} of {@code s}, or {@code
+   * to}; text that is a {@link Latin1Text} is searched eight bytes at a time.
+   */
+  static int indexOf(CharSequence s, char c, int from, int to) {
+    if (s instanceof Latin1Text t && c < 0x80) {
+      return indexOf(t.bytes(), (byte) c, t.offset() + from, t.offset() + to) - t.offset();
+    }
+    int i = from;
+    while (i < to && s.charAt(i) != c) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index of the first byte {@code c} among {@code from..to}, or {@code to}. */
+  static int indexOf(byte[] b, byte c, int from, int to) {
+    long pattern = LOW_BITS * (c & 0xFF);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i) ^ pattern;
+      long found = (w - LOW_BITS) & ~w & HIGH_BITS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    while (i < to && b[i] != c) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The index of the first byte among {@code from..to} that may start something for the text
+   * detector (an ASCII letter or digit, '@', ':', or any byte from 0x80 up), or {@code to}. Eight
+   * bytes are tested at once, with the range and zero-byte tests of {@link #alnumEnd} and {@link
+   * #lineBreak} on the low seven bits of each byte; the lowest flagged byte is exact.
+   */
+  static int detectorTrigger(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      long low = x & ~HIGH_BITS;
+      long folded = low | 0x2020202020202020L;
+      long letters = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L);
+      long digitsOrColon = (low + 0x5050505050505050L) & ~(low + 0x4545454545454545L);
+      long at = low ^ 0x4040404040404040L;
+      long atFound = (at - LOW_BITS) & ~at;
+      long found = ((letters | digitsOrColon | atFound) & HIGH_BITS) | (x & HIGH_BITS);
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    while (i < to && !detectorTrigger(b[i] & 0xFF)) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean detectorTrigger(int c) {
+    return c >= 0x80 || c == '@' || c == ':' || isAlnum((char) c);
+  }
+
+  /**
+   * The index of the first byte among {@code from..to} that is not an ASCII letter, or {@code to}.
+   */
+  static int asciiLetterEnd(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      long folded = (x & ~HIGH_BITS) | 0x2020202020202020L;
+      long letters = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L);
+      long notLetter = (~letters | x) & HIGH_BITS;
+      if (notLetter != 0) {
+        return i + (Long.numberOfTrailingZeros(notLetter) >>> 3);
+      }
+    }
+    while (i < to && ((b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z')) {
+      i++;
+    }
+    return i;
+  }
+
   /** The index of the first byte that is not ASCII among {@code from..to}, or {@code to}. */
   static int skipAscii(byte[] b, int from, int to) {
     int i = from;
+    while (i + 16 <= to
+        && (((long) LONGS.get(b, i) | (long) LONGS.get(b, i + 8)) & HIGH_BITS) == 0) {
+      i += 16;
+    }
     while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
       i += 8;
     }

@@ -1,8 +1,9 @@
 package org.bdr.phi;
 
 /**
- * A document library failed on a file. Carries only the class name of the original exception, never
- * its message or cause, since those may quote the file.
+ * A file's content could not be read: a document library failed on it, or its compression is
+ * corrupt or a bomb. Carries only a fixed phrase, never the original exception's message or cause,
+ * since those may quote the file.
  */
 final class UnreadableContent extends RuntimeException {
 
@@ -10,6 +11,11 @@ final class UnreadableContent extends RuntimeException {
 
   UnreadableContent(Throwable original) {
     super(describe(original), null, false, false);
+  }
+
+  /** A failure described by a fixed phrase that quotes nothing from the file. */
+  UnreadableContent(String phrase) {
+    super(phrase, null, false, false);
   }
 
   /** A fixed phrase for what went wrong; never the original's message, which may quote text. */

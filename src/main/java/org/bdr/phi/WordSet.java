@@ -140,6 +140,9 @@ final class WordSet {
    * caller (see {@link #step}); -1 means not computed.
    */
   int valueOf(CharSequence s, int from, int to, int rawHash) {
+    if (rawHash == -1 && s instanceof Latin1Text t) {
+      return valueOf(t.bytes(), t.offset() + from, t.offset() + to);
+    }
     int len = to - from;
     if (len <= 0 || len >= 64 || (shapes[slot(s.charAt(from))] & (1L << len)) == 0) {
       return -1;

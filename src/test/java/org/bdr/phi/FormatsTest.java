@@ -55,6 +55,21 @@ class FormatsTest {
   }
 
   @Test
+  void fhir_base64NoteBeyondAscii_isDecodedAsUtf8AndScanned() {
+    String note = "Zebulon Quackenbush\r\n is a 93 year-old man (Patiënt). SSN 123-45-6789.";
+    String data = Base64.getEncoder().encodeToString(note.getBytes(StandardCharsets.UTF_8));
+    String json =
+        "{\n \"resourceType\": \"DocumentReference\",\n \"content\": [{\"attachment\": {\n"
+            + "  \"contentType\": \"text/plain\",\n  \"data\": \""
+            + data
+            + "\"\n }}]\n}\n";
+
+    FileResult r = Scans.medium("doc.json", json);
+
+    assertThat(Scans.typesOn(r, 5)).contains(NAME, SSN, IdentifierType.AGE);
+  }
+
+  @Test
   void fhir_patientResource_typedByPath() {
     String json =
         "{\"resourceType\":\"Patient\",\n"

@@ -47,6 +47,65 @@ class ScanPrimitivesTest {
   }
 
   @Property
+  void detectorTrigger_anyBytes_isFirstByteTheTextDetectorLooksAt(
+      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes) {
+    byte[] b = new byte[codes.size()];
+    for (int i = 0; i < b.length; i++) {
+      int c = codes.get(i);
+      b[i] =
+          (byte)
+              (c % 3 == 0
+                  ? c
+                  : c % 3 == 1 ? " -./,;?[`{".charAt(c % 10) : "@:09AZaz`".charAt(c % 9));
+    }
+    int expected = 0;
+    while (expected < b.length && !triggers(b[expected] & 0xFF)) {
+      expected++;
+    }
+    assertThat(TextShapes.detectorTrigger(b, 0, b.length)).isEqualTo(expected);
+  }
+
+  private static boolean triggers(int c) {
+    return c >= 0x80 || c == '@' || c == ':' || TextShapes.isAlnum((char) c);
+  }
+
+  @Property
+  void asciiLetterEnd_anyBytes_isFirstByteThatIsNotAnAsciiLetter(
+      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes) {
+    byte[] b = new byte[codes.size()];
+    for (int i = 0; i < b.length; i++) {
+      int c = codes.get(i);
+      b[i] = (byte) (c % 4 == 0 ? c : c % 4 == 1 ? 'a' + c % 26 : c % 4 == 2 ? 'A' + c % 26 : '@');
+    }
+    int expected = 0;
+    while (expected < b.length
+        && ((b[expected] >= 'a' && b[expected] <= 'z')
+            || (b[expected] >= 'A' && b[expected] <= 'Z'))) {
+      expected++;
+    }
+    assertThat(TextShapes.asciiLetterEnd(b, 0, b.length)).isEqualTo(expected);
+  }
+
+  @Property
+  void indexOf_anyBytes_isFirstOccurrenceInTheRange(
+      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes,
+      @ForAll @IntRange(min = 0, max = 40) int from) {
+    byte[] b = new byte[codes.size()];
+    for (int i = 0; i < b.length; i++) {
+      int c = codes.get(i);
+      b[i] = (byte) (c % 3 == 0 ? c : c % 3 == 1 ? '|' : 'x');
+    }
+    int start = Math.min(from, b.length);
+    int expected = start;
+    while (expected < b.length && b[expected] != '|') {
+      expected++;
+    }
+    Latin1Text text = new Latin1Text(b, 0, b.length);
+    assertThat(TextShapes.indexOf(text, '|', start, b.length)).isEqualTo(expected);
+    assertThat(TextShapes.indexOf(text.toString(), '|', start, b.length)).isEqualTo(expected);
+  }
+
+  @Property
   void utf8Check_inPieces_agreesWithWholeFileCheck(
       @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 255) Integer> codes,
       @ForAll @IntRange(min = 1, max = 7) int piece) {
