@@ -112,6 +112,7 @@ public final class RepositoryOpener {
       return created;
     }
     char[] password = password(options).orElseThrow(() -> missingPassword(location));
+    refuseFolderWithOtherFiles(location);
     Repository repo =
         Repository.init(
             new LocalBackend(location),
@@ -120,6 +121,25 @@ public final class RepositoryOpener {
             System.getProperty("user.name", ""),
             RepositoryLock.hostname());
     return new OpenRepository(repo, null);
+  }
+
+  /**
+   * Refuses to create a repository in a folder that already holds files of its own (a mistyped path
+   * could otherwise put a repository among a practice's records); an existing repository is left to
+   * the format's own check.
+   */
+  private static void refuseFolderWithOtherFiles(Path location) throws IOException {
+    if (!Files.isDirectory(location) || Files.exists(location.resolve("config"))) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(location)) {
+      if (entries.anyMatch(p -> !p.getFileName().toString().equals("lost+found"))) {
+        throw new BdrException(
+            ErrorCode.INVALID_ARGUMENT,
+            "folder " + location + " already holds files and is not a repository",
+            "choose a new or empty folder for the repository");
+      }
+    }
   }
 
   /**

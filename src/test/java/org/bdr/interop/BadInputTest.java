@@ -230,6 +230,22 @@ class BadInputTest {
     }
   }
 
+  @Test
+  void init_folderHoldingOtherFiles_refusedAndNothingWritten() throws Exception {
+    Workbench bench = new Workbench(tmp);
+    Files.createDirectories(bench.repo);
+    Path letter = Files.writeString(bench.repo.resolve("referral-letter.docx"), "a letter");
+
+    CommandLineRunner.Result run = bench.bdr("init");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertOneLine(run.stderr(), List.of(bench.repo.toString(), "already holds files"));
+    try (var entries = Files.list(bench.repo)) {
+      assertThat(entries.toList()).containsExactly(letter);
+    }
+    assertThat(letter).hasContent("a letter");
+  }
+
   /** Whether this process is refused what the permission bits forbid (false for root). */
   private static boolean permissionsEnforced(Path forbidden) throws IOException {
     Path probe = forbidden.getParent().resolve(".probe-" + System.nanoTime());
