@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * Go-quoted string ({@code strconv.Quote} without its outer quotes), so that quotes, backslashes,
  * control characters and non-printable characters survive. Printable characters stay as they are.
  */
-final class GoQuote {
+public final class GoQuote {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -16,11 +16,24 @@ final class GoQuote {
 
   /** The quoted body of {@code s}. */
   static String quote(String s) {
+    return escape(s, true);
+  }
+
+  /**
+   * {@code s} with every backslash and every character that does not print escaped as {@link
+   * #quote} does, double quotes left as they are: text shown on a terminal that can be read back
+   * exactly.
+   */
+  public static String escapeUnprintable(String s) {
+    return escape(s, false);
+  }
+
+  private static String escape(String s, boolean quotes) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       int n = Character.charCount(r);
-      if (r != '"' && r != '\\' && printable(r)) {
+      if ((r != '"' || !quotes) && r != '\\' && printable(r)) {
         if (out != null) {
           out.appendCodePoint(r);
         }
