@@ -39,29 +39,20 @@ final class BackupCommand extends BaseCommand {
   @Override
   int execute() throws Exception {
     BackupType backupType = BackupType.parse(type);
-    CreateBackup.Outcome o;
-    Thread interrupted =
-        new Thread(
-            () ->
-                console.err.println(
-                    "\nbdr: backup interrupted — no snapshot was saved; the repository is intact"
-                        + " and the data stored so far is reused by the next backup"));
-    Runtime.getRuntime().addShutdownHook(interrupted);
-    try (ProgressBar bar = new ProgressBar(console.err, console.interactive)) {
-      o =
-          new CreateBackup(opener)
-              .run(
-                  new CreateBackup.Request(
-                      options.repository(), paths, excludes, backupType, label),
-                  bar,
-                  () -> false);
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(interrupted);
-      } catch (IllegalStateException e) {
-        // Shutting down: the notice is printed by the hook.
-      }
-    }
+    CreateBackup.Outcome o =
+        noticeIfStopped(
+            "backup interrupted — no snapshot was saved; the repository is intact and the data"
+                + " stored so far is reused by the next backup",
+            () -> {
+              try (ProgressBar bar = new ProgressBar(console.err, console.interactive)) {
+                return new CreateBackup(opener)
+                    .run(
+                        new CreateBackup.Request(
+                            options.repository(), paths, excludes, backupType, label),
+                        bar,
+                        () -> false);
+              }
+            });
     console.notice(o.notice());
     BackupResult r = o.result();
     if (console.json) {

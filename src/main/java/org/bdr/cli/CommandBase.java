@@ -23,6 +23,29 @@ abstract class CommandBase implements Callable<Integer> {
     }
   }
 
+  /** Work a command does while a notice waits for the process to be stopped. */
+  interface Work<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs {@code work}; if the process is stopped meanwhile (Ctrl-C, SIGTERM), {@code notice} is
+   * printed on stderr on the way out.
+   */
+  <T> T noticeIfStopped(String notice, Work<T> work) throws Exception {
+    Thread hook = new Thread(() -> console.err.println("\nbdr: " + notice));
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return work.run();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Shutting down: the hook prints the notice.
+      }
+    }
+  }
+
   /** Settles the options before anything is printed. */
   void prepare() {}
 

@@ -37,26 +37,21 @@ final class RestoreCommand extends BaseCommand {
 
   @Override
   int execute() throws Exception {
-    Thread interrupted =
-        new Thread(
+    RestoreSnapshot.Outcome o =
+        noticeIfStopped(
+            "restore interrupted — only the files completed so far are in "
+                + target
+                + "; restore again into a new or empty folder",
             () ->
-                console.err.println(
-                    "\nbdr: restore interrupted — only the files completed so far are in "
-                        + target
-                        + "; restore again into a new or empty folder"));
-    Runtime.getRuntime().addShutdownHook(interrupted);
-    RestoreSnapshot.Outcome o;
-    try {
-      o =
-          new RestoreSnapshot(opener)
-              .run(options.repository(), snapshot, sources, target, includes, n -> {}, () -> false);
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(interrupted);
-      } catch (IllegalStateException e) {
-        // Shutting down: the notice is printed by the hook.
-      }
-    }
+                new RestoreSnapshot(opener)
+                    .run(
+                        options.repository(),
+                        snapshot,
+                        sources,
+                        target,
+                        includes,
+                        n -> {},
+                        () -> false));
     RestoreResult r = o.result();
     if (console.json) {
       console.printJson(o);

@@ -47,23 +47,7 @@ final class CsvReader {
   }
 
   void read(Latin1Text text) {
-    int n = text.length();
-    long line = 1;
-    int start = 0;
-    while (true) {
-      int i = text.lineBreak(start);
-      if (i > start) {
-        row(text.subSequence(start, Math.min(i, start + LineScanner.MAX_LINE)), line);
-      }
-      if (i >= n) {
-        return;
-      }
-      if (text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-        i++;
-      }
-      line++;
-      start = i + 1;
-    }
+    text.forEachLine(this::row);
   }
 
   /** Reads one row; a row without quotes is read in place, without copying its cells. */

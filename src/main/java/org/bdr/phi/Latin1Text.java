@@ -51,6 +51,34 @@ final class Latin1Text implements CharSequence {
     return TextShapes.lineBreak(bytes, offset + from, offset + to) - offset;
   }
 
+  /** What {@link #forEachLine} hands each line to. */
+  interface LineVisitor {
+    void line(CharSequence line, long number);
+  }
+
+  /**
+   * Hands each non-empty line, without its line break and cut to {@link LineScanner#MAX_LINE}
+   * characters, to {@code visitor} with its 1-based number; CR, LF and CR LF all end a line.
+   */
+  void forEachLine(LineVisitor visitor) {
+    long line = 1;
+    int start = 0;
+    while (true) {
+      int i = lineBreak(start);
+      if (i > start) {
+        visitor.line(subSequence(start, Math.min(i, start + LineScanner.MAX_LINE)), line);
+      }
+      if (i >= length) {
+        return;
+      }
+      if (charAt(i) == '\r' && i + 1 < length && charAt(i + 1) == '\n') {
+        i++;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+
   @Override
   public String toString() {
     return new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
