@@ -1,0 +1,11 @@
+package org.bdr.mcp;
+
+/** One bdr operation offered to assistants; it calls the same use case as its CLI command. */
+interface AssistantTool {
+
+  /** The tool's name; its schemas and annotations are in {@code tools/NAME.json}. */
+  String name();
+
+  /** Runs the call; failures are thrown and become {@code isError} results. */
+  ToolOutcome call(ToolCall call) throws Exception;
+}

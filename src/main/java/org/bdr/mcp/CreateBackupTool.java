@@ -1,0 +1,146 @@
+package org.bdr.mcp;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bdr.app.CreateBackup;
+import org.bdr.backup.BackupProgress;
+import org.bdr.backup.BackupResult;
+import org.bdr.backup.BackupType;
+import org.bdr.backup.SkippedFile;
+
+/** {@code create_backup}: the use case behind {@code bdr backup}. */
+final class CreateBackupTool implements AssistantTool {
+
+  private final Served served;
+
+  CreateBackupTool(Served served) {
+    this.served = served;
+  }
+
+  @Override
+  public String name() {
+    return "create_backup";
+  }
+
+  @Override
+  public ToolOutcome call(ToolCall call) throws Exception {
+    Arguments args = call.arguments();
+    List<Path> sources = args.strings("sources").stream().map(Path::of).toList();
+    if (sources.isEmpty()) {
+      throw Arguments.invalid(
+          "argument 'sources' must name at least one file or folder", "give 'sources'");
+    }
+    BackupType type = BackupType.parse(args.choice("type", "incremental", TYPES));
+    String label = args.string("label", null);
+    List<String> excludes = args.strings("excludePatterns");
+    boolean verify = args.bool("verify", false);
+
+    CreateBackup.Outcome o =
+        new CreateBackup(served.opener())
+            .run(
+                new CreateBackup.Request(served.repository(), sources, excludes, type, label),
+                new Progress(call),
+                call.cancellation());
+    BackupResult r = o.result();
+    Map<String, Object> verification = verify ? Verification.of(served, call, r) : null;
+    return new ToolOutcome(structured(o, type, label, verification), text(r, verification));
+  }
+
+  private static final List<String> TYPES = List.of("incremental", "full");
+
+  private static Map<String, Object> structured(
+      CreateBackup.Outcome o, BackupType type, String label, Map<String, Object> verification) {
+    BackupResult r = o.result();
+    Map<String, Object> files = new LinkedHashMap<>();
+    files.put("new", r.filesNew());
+    files.put("changed", r.filesChanged());
+    files.put("unchanged", r.filesUnchanged());
+    files.put("total", r.files());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("snapshotId", r.snapshot().hex());
+    out.put("shortId", r.snapshot().shortHex());
+    out.put("parentId", r.parent() == null ? null : r.parent().hex());
+    out.put("type", type.label());
+    out.put("label", label);
+    out.put("files", files);
+    out.put("folders", r.dirs());
+    out.put("bytesRead", r.bytesRead());
+    out.put("bytesAdded", r.bytesAdded());
+    out.put("totalBytes", r.totalBytes());
+    out.put("durationMillis", r.durationMillis());
+    out.put("partial", r.partial());
+    out.put(
+        "unreadable",
+        r.unreadable().stream()
+            .map(f -> Map.<String, Object>of("path", f.path(), "reason", f.reason()))
+            .toList());
+    out.put("changedWhileRead", r.changedWhileRead().stream().map(SkippedFile::path).toList());
+    out.put("verification", verification);
+    out.put("repository", o.repository());
+    out.put("notice", o.notice());
+    return out;
+  }
+
+  private static String text(BackupResult r, Map<String, Object> verification) {
+    StringBuilder s =
+        new StringBuilder()
+            .append("Snapshot ")
+            .append(r.snapshot().shortHex())
+            .append(" saved: ")
+            .append(r.files())
+            .append(" files (")
+            .append(r.filesNew())
+            .append(" new, ")
+            .append(r.filesChanged())
+            .append(" changed, ")
+            .append(r.filesUnchanged())
+            .append(" unchanged), ")
+            .append(r.bytesAdded())
+            .append(" bytes added.");
+    if (r.partial()) {
+      s.append(" Partial: ").append(r.unreadable().size()).append(" files could not be read.");
+    }
+    if (verification != null) {
+      s.append(
+          Boolean.TRUE.equals(verification.get("ok"))
+              ? " Verified: every pack it uses read back intact."
+              : " Verification FAILED: see verification.errors.");
+    }
+    return s.toString();
+  }
+
+  /** Backup progress as MCP progress: bytes processed of the bytes found so far. */
+  private static final class Progress implements BackupProgress {
+    private final ToolCall call;
+    private long total;
+    private long done;
+
+    Progress(ToolCall call) {
+      this.call = call;
+    }
+
+    @Override
+    public boolean wantsTotals() {
+      return true;
+    }
+
+    @Override
+    public synchronized void total(long files, long bytes, boolean scanDone) {
+      total = bytes;
+      report();
+    }
+
+    @Override
+    public synchronized void bytesProcessed(long bytes) {
+      done += bytes;
+      report();
+    }
+
+    private void report() {
+      call.progress(
+          done, total == 0 ? null : (double) Math.max(total, done), "backed up " + done + " bytes");
+    }
+  }
+}

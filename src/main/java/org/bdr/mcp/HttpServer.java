@@ -1,0 +1,175 @@
+package org.bdr.mcp;
+
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bdr.app.RepositoryOpener;
+import org.bdr.app.RepositoryOptions;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * bdr's MCP server over Streamable HTTP at {@code /mcp}, in Jetty.
+ *
+ * <p>Every request passes, in order: the Host/Origin check ({@link HttpGuard}), the bearer token
+ * ({@link BearerCheck}), and the {@link MessageScreen} ({@link HttpScreen}). It speaks plain HTTP:
+ * off loopback, TLS belongs to a reverse proxy in front of it.
+ */
+public final class HttpServer implements AutoCloseable {
+
+  private final Server jetty;
+  private final McpSyncServer mcp;
+  private final Cancellations cancellations;
+
+  private HttpServer(Server jetty, McpSyncServer mcp, Cancellations cancellations) {
+    this.jetty = jetty;
+    this.mcp = mcp;
+    this.cancellations = cancellations;
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param host the address to bind; anything but loopback needs {@code remote}
+   * @param port the port, 0 for any free one
+   * @param allowedHosts host names clients may use besides the loopback names and {@code host}
+   * @param tokens finds the caller a bearer token belongs to; null serves without tokens (allowed
+   *     on loopback only, for clients that cannot send headers)
+   */
+  public static HttpServer start(
+      RepositoryOpener opener,
+      RepositoryOptions options,
+      String host,
+      int port,
+      boolean remote,
+      List<String> allowedHosts,
+      Function<String, Optional<Caller>> tokens)
+      throws Exception {
+    boolean loopback = isLoopback(host);
+    if (!loopback && !remote) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT,
+          "refusing to listen on "
+              + host
+              + ": it is not a loopback address and bdr serves plain"
+              + " HTTP",
+          "put a TLS reverse proxy in front and add --allow-remote, or listen on 127.0.0.1");
+    }
+    if (tokens == null && !loopback) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT,
+          "serving without tokens is allowed on loopback only",
+          "listen on 127.0.0.1, or leave out --no-auth");
+    }
+    McpJsonMapper mapper = Mappers.safe();
+    Cancellations cancellations = new Cancellations();
+    HttpServletStreamableServerTransportProvider transport =
+        HttpServletStreamableServerTransportProvider.builder()
+            .mcpEndpoint("/mcp")
+            .jsonMapper(mapper)
+            .maxRequestSize(HttpScreen.MAX_BODY)
+            .keepAliveInterval(Duration.ofSeconds(30))
+            .contextExtractor(
+                req -> {
+                  Object caller = req.getAttribute(BearerCheck.CALLER);
+                  return caller == null
+                      ? McpTransportContext.EMPTY
+                      : McpTransportContext.create(Map.of(BearerCheck.CALLER, caller));
+                })
+            .build();
+    McpSyncServer mcp =
+        BackupServer.start(
+            McpServer.sync(transport),
+            mapper,
+            new Served(opener, options),
+            cancellations,
+            exchange -> exchange.sessionId());
+
+    Server jetty = new Server();
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    List<String> hosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1", host));
+    hosts.addAll(allowedHosts);
+    filter(context, new HttpGuard(hosts));
+    if (tokens != null) {
+      filter(context, new BearerCheck(tokens));
+    }
+    filter(context, new HttpScreen(new MessageScreen(mapper), cancellations));
+    ServletHolder servlet = new ServletHolder(transport);
+    servlet.setAsyncSupported(true);
+    context.addServlet(servlet, "/mcp");
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowMessageInTitle(false);
+    jetty.setErrorHandler(errors);
+    jetty.setHandler(context);
+    jetty.start();
+    return new HttpServer(jetty, mcp, cancellations);
+  }
+
+  private static void filter(ServletContextHandler context, Filter filter) {
+    FilterHolder holder = new FilterHolder(filter);
+    holder.setAsyncSupported(true);
+    context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT,
+          "cannot resolve the listen address " + host,
+          "give an IP address such as 127.0.0.1");
+    }
+  }
+
+  /** The port served. */
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  /** Waits until the server stops. */
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  /** Cancels running calls, waits briefly for them to end, and stops. */
+  @Override
+  public void close() throws Exception {
+    cancellations.cancelAll();
+    long until = System.currentTimeMillis() + 30_000;
+    while (cancellations.running() > 0 && System.currentTimeMillis() < until) {
+      Thread.sleep(50);
+    }
+    mcp.close();
+    jetty.stop();
+  }
+}
