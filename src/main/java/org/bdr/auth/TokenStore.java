@@ -107,7 +107,7 @@ public final class TokenStore {
           if (found.isEmpty()) {
             throw new BdrException(
                 ErrorCode.INVALID_ARGUMENT,
-                "no token has the id, and no active token has the name, '" + key + "'",
+                "'" + key + "' is neither a token id nor the name of an active token",
                 "run 'bdr token list' to see the tokens and their ids");
           }
           StoredToken t = found.get();
