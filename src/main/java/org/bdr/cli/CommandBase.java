@@ -7,12 +7,16 @@ import picocli.CommandLine.ParentCommand;
 /** What every subcommand shares: output channels and failure rendering. */
 abstract class CommandBase implements Callable<Integer> {
 
-  @ParentCommand Main main;
+  /** The command this one belongs to: {@link Main}, or a {@link CommandGroup} such as token. */
+  @ParentCommand Object parent;
+
+  Main main;
 
   Console console;
 
   @Override
   public final Integer call() {
+    main = parent instanceof CommandGroup group ? group.main() : (Main) parent;
     prepare();
     console = new Console(main.out, main.err, json(), System.console() != null);
     try {

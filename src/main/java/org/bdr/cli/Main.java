@@ -35,6 +35,8 @@ public final class Main implements Runnable {
     COMMANDS.put("unlock", UnlockCommand::new);
     COMMANDS.put("scan-phi", ScanPhiCommand::new);
     COMMANDS.put("mcp", McpCommand::new);
+    COMMANDS.put("serve", ServeCommand::new);
+    COMMANDS.put("token", TokenCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);
   }
 

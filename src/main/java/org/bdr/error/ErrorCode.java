@@ -30,6 +30,8 @@ public enum ErrorCode {
   PASSWORD_MISSING,
   /** A password file is readable by others. */
   INSECURE_PASSWORD_FILE,
+  /** The access token file, or its folder, is accessible by other users. */
+  INSECURE_TOKEN_FILE,
   /** The operation was cancelled. */
   CANCELLED,
   /** An unexpected failure. */
