@@ -3,11 +3,9 @@ package org.bdr.mcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 /** Assembles bdr's MCP server: its tools, resources and prompt, over one transport. */
 final class BackupServer {
@@ -22,15 +20,15 @@ final class BackupServer {
   /**
    * Builds and starts the server on {@code transport}, the SDK's builder for one transport.
    *
-   * @param sessionOf the session a call belongs to, as the transport's message screen names it
+   * @param exchanges the session and role of each call, as the transport knows them
    */
   static McpSyncServer start(
       McpServer.SyncSpecification<?> transport,
       McpJsonMapper mapper,
       Served served,
       Cancellations cancellations,
-      Function<McpSyncServerExchange, String> sessionOf) {
-    ToolBox box = new ToolBox(cancellations, sessionOf);
+      Exchanges exchanges) {
+    ToolBox box = new ToolBox(cancellations, exchanges);
     return transport
         .serverInfo("bdr", Version.current())
         .instructions(

@@ -7,22 +7,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.function.Function;
+import org.bdr.app.Failures;
+import org.bdr.auth.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requires {@code Authorization: Bearer TOKEN} with a valid token on every request; otherwise 401.
- * The caller found is kept as a request attribute for the tools.
+ * The principal found is kept as a request attribute for the tools.
  */
 final class BearerCheck extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(BearerCheck.class);
 
-  /** The request attribute holding the {@link Caller}. */
+  /** The request attribute holding the {@link Principal}. */
   static final String CALLER = "org.bdr.caller";
 
-  private final transient Function<String, Optional<Caller>> tokens;
+  private final transient HttpServer.Tokens tokens;
 
-  BearerCheck(Function<String, Optional<Caller>> tokens) {
+  BearerCheck(HttpServer.Tokens tokens) {
     this.tokens = tokens;
   }
 
@@ -30,9 +34,16 @@ final class BearerCheck extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String header = req.getHeader("Authorization");
-    Optional<Caller> caller = Optional.empty();
+    Optional<Principal> caller = Optional.empty();
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      caller = tokens.apply(header.substring(7).trim());
+      try {
+        caller = tokens.authenticate(header.substring(7).trim());
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("tokens could not be read: {}", Failures.describe(e).code());
+        HttpGuard.reject(
+            res, 500, "Server error: the token file cannot be read; see the server's log");
+        return;
+      }
     }
     if (caller.isEmpty()) {
       res.setHeader("WWW-Authenticate", "Bearer realm=\"bdr\"");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bdr.app.CreateBackup;
+import org.bdr.auth.Operation;
 import org.bdr.backup.BackupProgress;
 import org.bdr.backup.BackupResult;
 import org.bdr.backup.BackupType;
@@ -22,6 +23,11 @@ final class CreateBackupTool implements AssistantTool {
   @Override
   public String name() {
     return "create_backup";
+  }
+
+  @Override
+  public Operation operation(Arguments arguments) {
+    return Operation.BACKUP;
   }
 
   @Override

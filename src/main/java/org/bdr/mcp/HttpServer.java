@@ -14,9 +14,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import org.bdr.app.Failures;
 import org.bdr.app.RepositoryOpener;
 import org.bdr.app.RepositoryOptions;
+import org.bdr.auth.Principal;
+import org.bdr.auth.Role;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
@@ -27,6 +29,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * bdr's MCP server over Streamable HTTP at {@code /mcp}, in Jetty.
@@ -37,9 +41,18 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 public final class HttpServer implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+  /** Finds whom a bearer token belongs to. */
+  public interface Tokens {
+    /** The token's principal; empty when it is unknown, revoked or malformed. */
+    Optional<Principal> authenticate(String bearer) throws java.io.IOException;
+  }
+
   private final Server jetty;
   private final McpSyncServer mcp;
   private final Cancellations cancellations;
+  private boolean stopped;
 
   private HttpServer(Server jetty, McpSyncServer mcp, Cancellations cancellations) {
     this.jetty = jetty;
@@ -53,8 +66,9 @@ public final class HttpServer implements AutoCloseable {
    * @param host the address to bind; anything but loopback needs {@code remote}
    * @param port the port, 0 for any free one
    * @param allowedHosts host names clients may use besides the loopback names and {@code host}
-   * @param tokens finds the caller a bearer token belongs to; null serves without tokens (allowed
-   *     on loopback only, for clients that cannot send headers)
+   * @param tokens finds whom a bearer token belongs to; null serves without tokens (allowed on
+   *     loopback only, for clients that cannot send headers)
+   * @param open the role of every call when serving without tokens
    */
   public static HttpServer start(
       RepositoryOpener opener,
@@ -63,7 +77,8 @@ public final class HttpServer implements AutoCloseable {
       int port,
       boolean remote,
       List<String> allowedHosts,
-      Function<String, Optional<Caller>> tokens)
+      Tokens tokens,
+      Role open)
       throws Exception {
     boolean loopback = isLoopback(host);
     if (!loopback && !remote) {
@@ -103,7 +118,12 @@ public final class HttpServer implements AutoCloseable {
             mapper,
             new Served(opener, options),
             cancellations,
-            exchange -> exchange.sessionId());
+            new Exchanges(
+                exchange -> exchange.sessionId(),
+                exchange ->
+                    exchange.transportContext().get(BearerCheck.CALLER) instanceof Principal p
+                        ? p.role()
+                        : open));
 
     Server jetty = new Server();
     HttpConfiguration http = new HttpConfiguration();
@@ -161,15 +181,34 @@ public final class HttpServer implements AutoCloseable {
     jetty.join();
   }
 
-  /** Cancels running calls, waits briefly for them to end, and stops. */
+  /** Stops; see {@link #stop()}. */
   @Override
-  public void close() throws Exception {
+  public void close() {
+    stop();
+  }
+
+  /**
+   * Cancels running calls, waits up to 30 seconds for them to end (a cancelled backup releases its
+   * lock), and stops serving. Calling it again does nothing.
+   */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     cancellations.cancelAll();
     long until = System.currentTimeMillis() + 30_000;
-    while (cancellations.running() > 0 && System.currentTimeMillis() < until) {
-      Thread.sleep(50);
+    try {
+      while (cancellations.running() > 0 && System.currentTimeMillis() < until) {
+        Thread.sleep(50);
+      }
+      mcp.close();
+      jetty.stop();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.warn("the server did not stop cleanly: {}", Failures.describe(e).code());
     }
-    mcp.close();
-    jetty.stop();
   }
 }

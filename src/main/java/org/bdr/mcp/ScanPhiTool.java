@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bdr.app.ScanForPhi;
+import org.bdr.auth.Operation;
 import org.bdr.phi.Finding;
 import org.bdr.phi.ScanReport;
 
@@ -17,6 +18,11 @@ final class ScanPhiTool implements AssistantTool {
   @Override
   public String name() {
     return "scan_phi";
+  }
+
+  @Override
+  public Operation operation(Arguments arguments) {
+    return Operation.SCAN_PHI;
   }
 
   @Override

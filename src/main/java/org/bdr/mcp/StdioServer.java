@@ -14,6 +14,7 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.bdr.app.RepositoryOpener;
 import org.bdr.app.RepositoryOptions;
+import org.bdr.auth.Role;
 
 /**
  * bdr's MCP server over stdio: newline-delimited JSON-RPC on stdin and stdout.
@@ -35,10 +36,15 @@ public final class StdioServer {
   /**
    * Serves until {@code in} closes.
    *
+   * @param role the role every call runs with: the local user's configured role
    * @param out the protocol stream: nothing else may write to it
    */
   public static void serve(
-      RepositoryOpener opener, RepositoryOptions options, InputStream in, OutputStream out)
+      RepositoryOpener opener,
+      RepositoryOptions options,
+      Role role,
+      InputStream in,
+      OutputStream out)
       throws IOException, InterruptedException {
     McpJsonMapper mapper = Mappers.safe();
     Cancellations cancellations = new Cancellations();
@@ -50,7 +56,7 @@ public final class StdioServer {
             mapper,
             new Served(opener, options),
             cancellations,
-            exchange -> "stdio");
+            new Exchanges(exchange -> "stdio", exchange -> role));
     MessageScreen screen = new MessageScreen(mapper);
     try (feed) {
       BufferedInputStream input = new BufferedInputStream(in, 1 << 16);

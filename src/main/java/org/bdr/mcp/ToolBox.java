@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.bdr.app.Failures;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
@@ -33,11 +32,11 @@ final class ToolBox {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Cancellations cancellations;
-  private final Function<McpSyncServerExchange, String> sessionOf;
+  private final Exchanges exchanges;
 
-  ToolBox(Cancellations cancellations, Function<McpSyncServerExchange, String> sessionOf) {
+  ToolBox(Cancellations cancellations, Exchanges exchanges) {
     this.cancellations = cancellations;
-    this.sessionOf = sessionOf;
+    this.exchanges = exchanges;
   }
 
   /** The specification of {@code tool}. */
@@ -65,9 +64,10 @@ final class ToolBox {
       McpSyncServerExchange exchange,
       McpSchema.CallToolRequest request) {
     try (ToolCall call =
-        new ToolCall(exchange, request, cancellations, sessionOf.apply(exchange))) {
+        new ToolCall(exchange, request, cancellations, exchanges.session().apply(exchange))) {
       try {
         call.arguments().onlyKnown(known);
+        exchanges.role().apply(exchange).require(tool.operation(call.arguments()));
         ToolOutcome outcome = tool.call(call);
         return McpSchema.CallToolResult.builder()
             .addTextContent(outcome.text())

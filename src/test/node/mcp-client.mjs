@@ -1,0 +1,108 @@
+// Drives bdr's MCP server with the official TypeScript SDK client, as an assistant would.
+// Usage: node mcp-client.mjs CONFIG.json  — prints one JSON report on stdout.
+//
+// CONFIG: { "transport": "stdio" | "http",
+//           "command": "...", "args": [...], "env": {...}        (stdio)
+//           "url": "http://127.0.0.1:PORT/mcp", "token": "..."   (http)
+//           "steps": [ { "do": "list" }
+//                      | { "do": "call", "tool": "...", "arguments": {...},
+//                          "progress": true, "timeoutMs": N, "abortAfterProgress": N,
+//                          "abortAfterMs": N } ] }
+// Every call's structured content is checked against the tool's output schema here too,
+// with Ajv, so a mismatch is reported even when the SDK lets it pass.
+import { readFileSync } from 'node:fs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const report = { steps: [] };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+
+function transport() {
+  if (config.transport === 'stdio') {
+    return new StdioClientTransport({
+      command: config.command,
+      args: config.args,
+      env: { ...process.env, ...config.env },
+      stderr: 'pipe',
+    });
+  }
+  const headers = config.token ? { Authorization: `Bearer ${config.token}` } : {};
+  return new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers } });
+}
+
+const client = new Client({ name: 'bdr-e2e', version: '1.0.0' }, { capabilities: {} });
+const t = transport();
+let stderr = '';
+if (t.stderr) {
+  t.stderr.on('data', (d) => { stderr += d.toString(); });
+}
+await client.connect(t);
+report.serverInfo = client.getServerVersion();
+report.capabilities = client.getServerCapabilities();
+report.instructions = client.getInstructions();
+
+let tools = [];
+async function list() {
+  const res = await client.listTools();
+  tools = res.tools;
+  return { tools: res.tools };
+}
+
+async function call(step) {
+  if (tools.length === 0) await list();
+  const tool = tools.find((x) => x.name === step.tool);
+  const progress = [];
+  const controller = new AbortController();
+  const started = Date.now();
+  let abortedAt = null;
+  const options = {
+    signal: controller.signal,
+    timeout: step.timeoutMs ?? 600000,
+    resetTimeoutOnProgress: true,
+  };
+  if (step.progress) {
+    options.onprogress = (p) => {
+      progress.push({ at: Date.now() - started, progress: p.progress, total: p.total, message: p.message });
+      if (step.abortAfterProgress && progress.length >= step.abortAfterProgress && !abortedAt) {
+        abortedAt = Date.now() - started;
+        controller.abort('cancelled by the test');
+      }
+    };
+  }
+  if (step.abortAfterMs) {
+    setTimeout(() => { if (!abortedAt) { abortedAt = Date.now() - started; controller.abort('cancelled by the test'); } }, step.abortAfterMs);
+  }
+  const out = { tool: step.tool, progress };
+  try {
+    const result = await client.callTool({ name: step.tool, arguments: step.arguments ?? {} }, undefined, options);
+    out.isError = result.isError === true;
+    out.structuredContent = result.structuredContent;
+    out.text = (result.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+    if (tool?.outputSchema && result.structuredContent !== undefined) {
+      const validate = ajv.compile(tool.outputSchema);
+      out.schemaValid = validate(result.structuredContent);
+      if (!out.schemaValid) out.schemaErrors = validate.errors;
+    }
+  } catch (e) {
+    out.thrown = { code: e.code ?? null, message: String(e.message ?? e) };
+  }
+  out.abortedAt = abortedAt;
+  out.elapsedMs = Date.now() - started;
+  return out;
+}
+
+try {
+  for (const step of config.steps) {
+    if (step.do === 'list') report.steps.push(await list());
+    else if (step.do === 'call') report.steps.push(await call(step));
+    else if (step.do === 'wait') { await new Promise((r) => setTimeout(r, step.ms)); report.steps.push({}); }
+    else throw new Error(`unknown step ${step.do}`);
+  }
+} finally {
+  await client.close();
+  report.stderr = stderr;
+}
+process.stdout.write(JSON.stringify(report) + '\n');
