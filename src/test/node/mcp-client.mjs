@@ -7,17 +7,24 @@
 //           "steps": [ { "do": "list" }
 //                      | { "do": "call", "tool": "...", "arguments": {...},
 //                          "progress": true, "timeoutMs": N, "abortAfterProgress": N,
-//                          "abortAfterMs": N } ] }
+//                          "abortAfterMs": N }
+//                      | { "do": "calls", "calls": [ call steps ] }   (at the same time)
+//                      | { "do": "setLevel", "level": "debug" }
+//                      | { "do": "resources" } | { "do": "read", "uri": "..." }
+//                      | { "do": "prompts" } | { "do": "prompt", "name": "...", "arguments": {...} }
+//                      | { "do": "ping" } | { "do": "wait", "ms": N } ] }
+// Log notifications from the server are collected in the report's "logs".
 // Every call's structured content is checked against the tool's output schema here too,
 // with Ajv, so a mismatch is reported even when the SDK lets it pass.
 import { readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const report = { steps: [] };
+const report = { steps: [], logs: [] };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 
 function transport() {
@@ -34,6 +41,7 @@ function transport() {
 }
 
 const client = new Client({ name: 'bdr-e2e', version: '1.0.0' }, { capabilities: {} });
+client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => { report.logs.push(n.params); });
 const t = transport();
 let stderr = '';
 if (t.stderr) {
@@ -94,13 +102,29 @@ async function call(step) {
   return out;
 }
 
-try {
-  for (const step of config.steps) {
-    if (step.do === 'list') report.steps.push(await list());
-    else if (step.do === 'call') report.steps.push(await call(step));
-    else if (step.do === 'wait') { await new Promise((r) => setTimeout(r, step.ms)); report.steps.push({}); }
-    else throw new Error(`unknown step ${step.do}`);
+// Runs one step; a protocol error becomes { thrown } in the report instead of ending the run.
+async function run(step) {
+  try {
+    switch (step.do) {
+      case 'list': return await list();
+      case 'call': return await call(step);
+      case 'calls': return { results: await Promise.all(step.calls.map(call)) };
+      case 'setLevel': return await client.setLoggingLevel(step.level);
+      case 'resources': return await client.listResources();
+      case 'read': return await client.readResource({ uri: step.uri });
+      case 'prompts': return await client.listPrompts();
+      case 'prompt': return await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} });
+      case 'ping': return await client.ping();
+      case 'wait': await new Promise((r) => setTimeout(r, step.ms)); return {};
+      default: throw new Error(`unknown step ${step.do}`);
+    }
+  } catch (e) {
+    return { thrown: { code: e.code ?? null, message: String(e.message ?? e) } };
   }
+}
+
+try {
+  for (const step of config.steps) report.steps.push(await run(step));
 } finally {
   await client.close();
   report.stderr = stderr;

@@ -39,7 +39,8 @@ final class CreateBackupTool implements AssistantTool {
           "argument 'sources' must name at least one file or folder", "give 'sources'");
     }
     BackupType type = BackupType.parse(args.choice("type", "incremental", TYPES));
-    String label = args.string("label", null);
+    String given = args.string("label", "");
+    String label = given.isBlank() ? null : given;
     List<String> excludes = args.strings("excludePatterns");
     boolean verify = args.bool("verify", false);
 
