@@ -12,11 +12,14 @@
 //                      | { "do": "setLevel", "level": "debug" }
 //                      | { "do": "resources" } | { "do": "read", "uri": "..." }
 //                      | { "do": "prompts" } | { "do": "prompt", "name": "...", "arguments": {...} }
-//                      | { "do": "ping" } | { "do": "wait", "ms": N } ] }
+//                      | { "do": "ping" } | { "do": "wait", "ms": N }
+//                      | { "do": "awaitEmpty", "dir": "...", "timeoutMs": N } ] }
+// awaitEmpty waits until a folder is empty or missing (e.g. a repository's locks after a
+// cancelled call) and reports how long that took, or throws after timeoutMs.
 // Log notifications from the server are collected in the report's "logs".
 // Every call's structured content is checked against the tool's output schema here too,
 // with Ajv, so a mismatch is reported even when the SDK lets it pass.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -102,6 +105,18 @@ async function call(step) {
   return out;
 }
 
+async function awaitEmpty(step) {
+  const started = Date.now();
+  const entries = () => (existsSync(step.dir) ? readdirSync(step.dir) : []);
+  while (entries().length > 0) {
+    if (Date.now() - started > step.timeoutMs) {
+      throw new Error(`${step.dir} still holds ${entries().join(', ')} after ${step.timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { emptyAfterMs: Date.now() - started };
+}
+
 // Runs one step; a protocol error becomes { thrown } in the report instead of ending the run.
 async function run(step) {
   try {
@@ -116,6 +131,7 @@ async function run(step) {
       case 'prompt': return await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} });
       case 'ping': return await client.ping();
       case 'wait': await new Promise((r) => setTimeout(r, step.ms)); return {};
+      case 'awaitEmpty': return await awaitEmpty(step);
       default: throw new Error(`unknown step ${step.do}`);
     }
   } catch (e) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Looks at each message a client sends before the SDK sees it.
@@ -107,7 +109,66 @@ final class MessageScreen {
     } catch (Exception e) {
       return error(replyId, INVALID_REQUEST, "Invalid Request: not a JSON-RPC message");
     }
+    if (id != null && method != null) {
+      String problem = paramsProblem(name, message.get("params"));
+      if (problem != null) {
+        return error(replyId, INVALID_PARAMS, "Invalid params: " + problem);
+      }
+    }
     return new Verdict(forward, null, null);
+  }
+
+  /**
+   * The SDK reads the params of these requests into its own types only when it handles them, and
+   * answers a mismatch with the parser's message, which names Java classes; so they are read here
+   * first, and a mismatch is answered with the field that must change.
+   */
+  private static final Map<String, Class<?>> PARAMS =
+      Map.of(
+          "initialize", McpSchema.InitializeRequest.class,
+          "tools/call", McpSchema.CallToolRequest.class,
+          "tools/list", McpSchema.PaginatedRequest.class,
+          "resources/list", McpSchema.PaginatedRequest.class,
+          "resources/templates/list", McpSchema.PaginatedRequest.class,
+          "resources/read", McpSchema.ReadResourceRequest.class,
+          "prompts/list", McpSchema.PaginatedRequest.class,
+          "prompts/get", McpSchema.GetPromptRequest.class,
+          "logging/setLevel", McpSchema.SetLevelRequest.class,
+          "completion/complete", McpSchema.CompleteRequest.class);
+
+  /** The text field each request must carry in its params. */
+  private static final Map<String, String> REQUIRED =
+      Map.of(
+          "tools/call", "name",
+          "resources/read", "uri",
+          "prompts/get", "name",
+          "logging/setLevel", "level");
+
+  /** What is wrong with a request's params, or null when the SDK can read them. */
+  private String paramsProblem(String method, JsonNode params) {
+    Class<?> type = PARAMS.get(method);
+    if (type == null) {
+      return null;
+    }
+    String field = REQUIRED.get(method);
+    if (field != null && (params == null || !params.path(field).isTextual())) {
+      return method + " needs params." + field + " as a string";
+    }
+    if (params == null) {
+      return null;
+    }
+    for (String map : List.of("arguments", "_meta")) {
+      JsonNode v = params.get(map);
+      if (v != null && !v.isNull() && !v.isObject()) {
+        return "params." + map + " must be an object";
+      }
+    }
+    try {
+      mapper.readValue(params.toString(), type);
+      return null;
+    } catch (Exception | LinkageError e) {
+      return "the params of " + method + " do not have the fields and types the protocol states";
+    }
   }
 
   /** A JSON-RPC error answer as text. */

@@ -26,6 +26,10 @@ class MessageScreenTest {
         "numeric method      | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":7}        | -32600",
         "array params        | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":[1]} | -32602",
         "string _meta        | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"_meta\":\"x\"}} | -32602",
+        "array arguments     | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"scan_phi\",\"arguments\":[1]}} | -32602",
+        "call without name   | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"} | -32602",
+        "read without uri    | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{}} | -32602",
+        "numeric cursor      | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":{}}} | -32602",
       })
   void screen_malformedMessage_answersWithJsonRpcError(String name, String text, int code)
       throws Exception {
@@ -38,6 +42,7 @@ class MessageScreenTest {
     assertThat(v.reply())
         .doesNotContain("Exception")
         .doesNotContain("org.bdr")
+        .doesNotContain("java.")
         .doesNotContain("at ");
   }
 
