@@ -33,7 +33,10 @@ class LongBackupTest {
    */
   private static final long MAX_GAP_MILLIS = 2_500;
 
-  /** A client timeout shorter than the backup: only progress notifications keep the call alive. */
+  /**
+   * A client timeout shorter than the backup and its verification (about 4 s on two cores): only
+   * progress notifications keep the call alive.
+   */
   private static final int CLIENT_TIMEOUT_MILLIS = 2_500;
 
   @TempDir static Path shared;
@@ -66,7 +69,7 @@ class LongBackupTest {
                         "tool",
                         "create_backup",
                         "arguments",
-                        Map.of("sources", List.of(big.toString())),
+                        Map.of("sources", List.of(big.toString()), "verify", true),
                         "progress",
                         true,
                         "timeoutMs",
@@ -82,6 +85,7 @@ class LongBackupTest {
     assertThat(call.path("structuredContent").path("files").path("total").asInt()).isEqualTo(FILES);
     assertThat(call.path("structuredContent").path("totalBytes").asLong())
         .isEqualTo(FILES * FILE_SIZE);
+    assertThat(call.at("/structuredContent/verification/ok").asBoolean()).isTrue();
 
     JsonNode progress = call.path("progress");
     assertThat(progress.size()).isGreaterThanOrEqualTo(2);
