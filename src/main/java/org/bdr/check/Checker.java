@@ -3,6 +3,7 @@ package org.bdr.check;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,9 +28,15 @@ import org.bdr.repo.Tree;
  * Verifies a repository and lists every problem rather than stopping at the first.
  *
  * <p>The quick check reads the index, lists the packs, and walks every snapshot's trees, making
- * sure each blob a snapshot needs is indexed in an existing pack. The deep check also reads every
- * pack, verifies its hash, header and every blob's authentication tag and hash, and names the
- * snapshots that use any damaged pack.
+ * sure each blob a snapshot needs is indexed in an existing pack of the right size. The deep check
+ * also reads every pack, verifies its hash, header and every blob's authentication tag and hash,
+ * and names the snapshots that use any damaged pack.
+ *
+ * <p>Checking some snapshots only walks just their trees and reads just the packs holding their
+ * trees and data: damage elsewhere is not looked for, and missing or wrongly sized packs that no
+ * checked snapshot uses, or snapshot files that cannot be read, are warnings rather than errors.
+ * A pack is the unit read, so a damaged blob of another snapshot in a pack shared with a checked
+ * one is reported too.
  */
 public final class Checker {
 
@@ -47,8 +54,9 @@ public final class Checker {
   /**
    * Runs the check.
    *
-   * @param readData also decrypt and hash every blob
-   * @param only restrict the snapshot walk to these snapshots; empty for all
+   * @param readData also decrypt and hash every blob (of the checked snapshots' packs only, when
+   *     {@code only} names some)
+   * @param only restrict the check to these snapshots and the packs they use; empty for all
    */
   public CheckResult check(boolean readData, Set<Id> only) throws IOException {
     List<String> errors = new ArrayList<>();
@@ -56,43 +64,60 @@ public final class Checker {
     Map<Id, Long> packSizes = listPacks();
     Map<Id, List<BlobLocation>> indexed = new HashMap<>();
     Set<String> seen = new HashSet<>();
-    int errorsBeforeIndex = errors.size();
     List<BlobLocation> entries = repo.readAllIndexEntries(errors);
-    boolean indexDamaged = errors.size() > errorsBeforeIndex;
+    boolean indexDamaged = !errors.isEmpty();
     for (BlobLocation loc : entries) {
       if (seen.add(loc.pack().hex() + loc.type() + loc.id().hex())) {
         indexed.computeIfAbsent(loc.pack(), k -> new ArrayList<>()).add(loc);
       }
     }
+
+    // Walk first: with only some snapshots named, the packs they use are the ones to check.
+    List<String> walkErrors = new ArrayList<>();
+    Walk walk = new Walk(walkErrors);
+    Map<Id, Snapshot> snapshots = repo.snapshots();
+    List<Map.Entry<Id, Snapshot>> chosen = new ArrayList<>();
+    for (Map.Entry<Id, Snapshot> s : snapshots.entrySet()) {
+      if (only.isEmpty() || only.contains(s.getKey())) {
+        chosen.add(s);
+      }
+    }
+    chosen.sort(
+        Comparator.comparing((Map.Entry<Id, Snapshot> e) -> e.getValue().startTime())
+            .thenComparing(e -> e.getKey().hex()));
+    for (Map.Entry<Id, Snapshot> s : chosen) {
+      checkCancelled();
+      walk.snapshot(s.getKey(), s.getValue());
+    }
+    Set<Id> relevant = only.isEmpty() ? indexed.keySet() : walk.packUsers.keySet();
+    List<String> elsewhere = only.isEmpty() ? errors : warnings;
+
     Set<Id> missingPacks = new TreeSet<>();
     Set<Id> wrongSize = new TreeSet<>();
     for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
       Long size = packSizes.get(e.getKey());
+      List<String> report = relevant.contains(e.getKey()) ? errors : warnings;
+      String unused = report == errors ? "" : " (no checked snapshot uses it)";
       if (size == null) {
         missingPacks.add(e.getKey());
-        errors.add("pack " + e.getKey().shortHex() + " is in the index but missing from storage");
+        report.add(
+            "pack "
+                + e.getKey().shortHex()
+                + " is in the index but missing from storage"
+                + unused);
       } else if (size != expectedSize(e.getValue())) {
         wrongSize.add(e.getKey());
-        errors.add(
+        report.add(
             "pack "
                 + e.getKey().shortHex()
                 + " has "
                 + size
                 + " bytes, the index expects "
-                + expectedSize(e.getValue()));
+                + expectedSize(e.getValue())
+                + unused);
       }
     }
-    for (Leftover l : repo.backend().leftovers()) {
-      warnings.add(
-          "leftover temporary file "
-              + l.path()
-              + " ("
-              + l.size()
-              + " bytes, last written "
-              + l.modified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-              + ") of a write that was interrupted; harmless, and 'bdr unlock' removes it once it"
-              + " is an hour old and no lock is held");
-    }
+    warnLeftovers(warnings);
     for (Id pack : packSizes.keySet()) {
       if (!indexed.containsKey(pack)) {
         warnings.add(
@@ -109,14 +134,16 @@ public final class Checker {
     Set<Id> damaged = new TreeSet<>(missingPacks);
     damaged.addAll(wrongSize);
     long bytesRead = 0;
+    long packsRead = 0;
     if (readData) {
       for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
         checkCancelled();
-        if (missingPacks.contains(e.getKey())) {
+        if (missingPacks.contains(e.getKey()) || !relevant.contains(e.getKey())) {
           continue;
         }
         String problem = verifyPack(e.getKey(), e.getValue());
         bytesRead += packSizes.get(e.getKey());
+        packsRead++;
         if (problem != null) {
           damaged.add(e.getKey());
           errors.add(problem);
@@ -124,17 +151,14 @@ public final class Checker {
       }
     }
 
-    Walk walk = new Walk(damaged, errors);
-    Map<Id, Snapshot> snapshots = repo.snapshots();
-    errors.addAll(repo.snapshotProblems());
-    for (Map.Entry<Id, Snapshot> s : snapshots.entrySet()) {
-      if (only.isEmpty() || only.contains(s.getKey())) {
-        checkCancelled();
-        walk.snapshot(s.getKey(), s.getValue());
-      }
-    }
-    List<String> packNames = damaged.stream().map(Id::hex).toList();
+    elsewhere.addAll(repo.snapshotProblems());
+    errors.addAll(walkErrors);
+    List<String> packNames = new ArrayList<>();
     for (Id pack : damaged) {
+      if (!relevant.contains(pack)) {
+        continue;
+      }
+      packNames.add(pack.hex());
       List<String> users = walk.usersOf(pack);
       if (!users.isEmpty()) {
         errors.add(
@@ -155,7 +179,23 @@ public final class Checker {
         errors,
         warnings,
         packNames,
-        walk.affected());
+        walk.affected(),
+        packsRead,
+        chosen.stream().map(e -> e.getKey().hex()).toList());
+  }
+
+  private void warnLeftovers(List<String> warnings) throws IOException {
+    for (Leftover l : repo.backend().leftovers()) {
+      warnings.add(
+          "leftover temporary file "
+              + l.path()
+              + " ("
+              + l.size()
+              + " bytes, last written "
+              + l.modified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              + ") of a write that was interrupted; harmless, and 'bdr unlock' removes it once it"
+              + " is an hour old and no lock is held");
+    }
   }
 
   private Map<Id, Long> listPacks() throws IOException {
@@ -219,7 +259,6 @@ public final class Checker {
 
   /** Walks snapshot trees, noting which snapshots use which packs. */
   private final class Walk {
-    final Set<Id> damagedPacks;
     final List<String> errors;
     final Set<Id> treesSeen = new HashSet<>();
     final Map<Id, Set<String>> packUsers = new HashMap<>();
@@ -228,8 +267,7 @@ public final class Checker {
     final Set<Id> brokenTrees = new HashSet<>();
     long snapshots;
 
-    Walk(Set<Id> damagedPacks, List<String> errors) {
-      this.damagedPacks = damagedPacks;
+    Walk(List<String> errors) {
       this.errors = errors;
     }
 
