@@ -33,7 +33,10 @@ public final class CheckRepository {
     this.opener = opener;
   }
 
-  /** Checks every snapshot; see {@link #run(RepositoryOptions, String, boolean, LongConsumer, BooleanSupplier)}. */
+  /**
+   * Checks every snapshot; see {@link #run(RepositoryOptions, String, boolean, LongConsumer,
+   * BooleanSupplier)}.
+   */
   public Outcome run(
       RepositoryOptions options, boolean readData, LongConsumer bytes, BooleanSupplier cancelled)
       throws IOException {
@@ -60,7 +63,8 @@ public final class CheckRepository {
     Id only = snapshotRef == null ? null : repo.findSnapshot(snapshotRef).getKey();
     try (RepositoryLock lock = RepositoryLock.acquire(repo, true)) {
       CheckResult result =
-          new Checker(repo, bytes, cancelled).check(readData, only == null ? Set.of() : Set.of(only));
+          new Checker(repo, bytes, cancelled)
+              .check(readData, only == null ? Set.of() : Set.of(only));
       return new Outcome(repo.backend().location(), result, only == null ? null : only.hex());
     }
   }

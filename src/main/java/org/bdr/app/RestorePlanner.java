@@ -21,10 +21,10 @@ import org.bdr.repo.Tree;
 
 /**
  * Works out what a restore would do to each entry, reading only the snapshot's trees and the
- * target's file attributes. Entries are selected as the restore selects them: a folder that
- * matches brings everything below it, and a folder that does not is listed only when something
- * below it is. Entries the restore skips for their name (unsafe, or repeated in their folder) are
- * left out, as they are never written.
+ * target's file attributes. Entries are selected as the restore selects them: a folder that matches
+ * brings everything below it, and a folder that does not is listed only when something below it is.
+ * Entries the restore skips for their name (unsafe, or repeated in their folder) are left out, as
+ * they are never written.
  */
 final class RestorePlanner {
 
@@ -109,8 +109,8 @@ final class RestorePlanner {
     }
   }
 
-  private static PlanEntry entry(
-      Node node, String relative, Path out, BasicFileAttributes existing) throws IOException {
+  private static PlanEntry entry(Node node, String relative, Path out, BasicFileAttributes existing)
+      throws IOException {
     String type =
         switch (node.type()) {
           case "file", "dir", "symlink" -> node.type();

@@ -101,10 +101,10 @@ public final class RestoreSnapshot {
   }
 
   /**
-   * Plans a restore of {@code ref} into {@code target}: reads the snapshot's trees and the
-   * target's file attributes, writes nothing, and takes no lock. A file already in the target
-   * with the same size and modification time (to the nanosecond) is identical and skipped; its
-   * content is not read. Anything else there is a conflict to overwrite.
+   * Plans a restore of {@code ref} into {@code target}: reads the snapshot's trees and the target's
+   * file attributes, writes nothing, and takes no lock. A file already in the target with the same
+   * size and modification time (to the nanosecond) is identical and skipped; its content is not
+   * read. Anything else there is a conflict to overwrite.
    *
    * @param sources for {@code latest}: paths the snapshot must have backed up; may be empty
    * @param includes glob patterns selecting files, as for the restore; empty for everything

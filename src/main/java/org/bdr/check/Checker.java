@@ -34,9 +34,9 @@ import org.bdr.repo.Tree;
  *
  * <p>Checking some snapshots only walks just their trees and reads just the packs holding their
  * trees and data: damage elsewhere is not looked for, and missing or wrongly sized packs that no
- * checked snapshot uses, or snapshot files that cannot be read, are warnings rather than errors.
- * A pack is the unit read, so a damaged blob of another snapshot in a pack shared with a checked
- * one is reported too.
+ * checked snapshot uses, or snapshot files that cannot be read, are warnings rather than errors. A
+ * pack is the unit read, so a damaged blob of another snapshot in a pack shared with a checked one
+ * is reported too.
  */
 public final class Checker {
 
@@ -101,10 +101,7 @@ public final class Checker {
       if (size == null) {
         missingPacks.add(e.getKey());
         report.add(
-            "pack "
-                + e.getKey().shortHex()
-                + " is in the index but missing from storage"
-                + unused);
+            "pack " + e.getKey().shortHex() + " is in the index but missing from storage" + unused);
       } else if (size != expectedSize(e.getValue())) {
         wrongSize.add(e.getKey());
         report.add(
