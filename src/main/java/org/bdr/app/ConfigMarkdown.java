@@ -4,6 +4,7 @@ import java.util.List;
 import org.bdr.app.ExportConfig.Config;
 import org.bdr.app.ExportConfig.Retention;
 import org.bdr.app.ExportConfig.Source;
+import org.bdr.repo.GoQuote;
 
 /** A backup configuration as a Markdown page: the repository, a table of sources, retention. */
 final class ConfigMarkdown {
@@ -72,15 +73,23 @@ final class ConfigMarkdown {
     return out.toString();
   }
 
-  /** Inline code that survives backticks and pipes in the value, and stays on one line. */
+  /** Inline code that survives backticks and pipes in the value. */
   private static String code(String v) {
-    String flat = v.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    String flat = oneLine(v);
     String fence = flat.contains("`") ? "`` " : "`";
     return fence + flat + new StringBuilder(fence).reverse();
   }
 
-  /** Text for a table cell: one line, pipes escaped. */
+  /** Text for a table cell or list item. */
   private static String cell(String v) {
-    return v.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    return oneLine(v);
+  }
+
+  /**
+   * One line that prints as it reads: characters that do not print are Go escapes (a backslash
+   * doubled, as bdr shows names everywhere), pipes are escaped for tables.
+   */
+  private static String oneLine(String v) {
+    return GoQuote.escapeUnprintable(v).replace("|", "\\|");
   }
 }
