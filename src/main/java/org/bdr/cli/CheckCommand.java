@@ -34,7 +34,9 @@ final class CheckCommand extends BaseCommand {
     } else {
       console.out.println(
           "checked "
-              + Console.plural(r.snapshots(), "snapshot")
+              + (o.snapshot() == null
+                  ? Console.plural(r.snapshots(), "snapshot")
+                  : "snapshot " + o.snapshot().substring(0, 8))
               + ", "
               + Console.plural(r.trees(), "tree")
               + ", "
@@ -42,13 +44,12 @@ final class CheckCommand extends BaseCommand {
               + " in "
               + Console.plural(r.packs(), "pack")
               + (r.readData()
-                  ? ", read "
+                  ? "; read "
                       + Console.plural(r.packsRead(), "pack")
                       + " ("
                       + Console.bytes(r.bytesRead())
                       + ")"
-                  : "")
-              + (o.snapshot() == null ? "" : " (snapshot " + o.snapshot().substring(0, 8) + ")"));
+                  : ""));
       for (String w : r.warnings()) {
         console.out.println("warning: " + TerminalText.escape(w));
       }
