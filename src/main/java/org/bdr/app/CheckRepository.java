@@ -46,7 +46,8 @@ public final class CheckRepository {
   /**
    * Runs the check.
    *
-   * @param snapshotRef a snapshot id, unique prefix or {@code latest}; null checks every snapshot
+   * @param snapshotRef a snapshot id, unique prefix or {@code latest}; null or blank checks every
+   *     snapshot
    * @param readData also read and verify packs: every pack, or with a snapshot named, only the
    *     packs holding its trees and data
    * @param bytes hears of pack bytes verified
@@ -60,7 +61,8 @@ public final class CheckRepository {
       BooleanSupplier cancelled)
       throws IOException {
     Repository repo = opener.open(options, false).repository();
-    Id only = snapshotRef == null ? null : repo.findSnapshot(snapshotRef).getKey();
+    boolean all = snapshotRef == null || snapshotRef.isBlank();
+    Id only = all ? null : repo.findSnapshot(snapshotRef.trim()).getKey();
     try (RepositoryLock lock = RepositoryLock.acquire(repo, true)) {
       CheckResult result =
           new Checker(repo, bytes, cancelled)
