@@ -34,6 +34,7 @@ public final class Main implements Runnable {
     COMMANDS.put("check", CheckCommand::new);
     COMMANDS.put("unlock", UnlockCommand::new);
     COMMANDS.put("scan-phi", ScanPhiCommand::new);
+    COMMANDS.put("export-config", ExportConfigCommand::new);
     COMMANDS.put("mcp", McpCommand::new);
     COMMANDS.put("serve", ServeCommand::new);
     COMMANDS.put("token", TokenCommand::new);
