@@ -14,7 +14,12 @@ final class BackupServer {
 
   /** The tools, in the order clients list them. */
   static List<AssistantTool> tools(Served served) {
-    return List.of(new CreateBackupTool(served), new ScanPhiTool());
+    return List.of(
+        new CreateBackupTool(served),
+        new VerifyBackupTool(served),
+        new RestoreBackupTool(served),
+        new ExportConfigTool(served),
+        new ScanPhiTool());
   }
 
   /**

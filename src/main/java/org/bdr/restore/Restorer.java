@@ -164,8 +164,8 @@ public final class Restorer {
                   + target
                   + " already holds files; restoring over existing files needs the safe"
                   + " restore (plan, confirmation, safety backup), which bdr does not have yet",
-              "restore into a new or empty folder, or run with --dry-run to see what would"
-                  + " change");
+              "restore into a new or empty folder, or do a dry run (restore --dry-run, or"
+                  + " dryRun in restore_backup) to see what would change");
         }
       }
       if (!Files.isWritable(target)) {

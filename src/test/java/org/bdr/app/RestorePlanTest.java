@@ -247,8 +247,8 @@ class RestorePlanTest {
                           + " have yet");
               assertThat(e.recovery())
                   .isEqualTo(
-                      "restore into a new or empty folder, or run with --dry-run to see what"
-                          + " would change");
+                      "restore into a new or empty folder, or do a dry run (restore --dry-run,"
+                          + " or dryRun in restore_backup) to see what would change");
             });
     assertThat(fingerprint(target)).containsOnlyKeys("keep.txt");
   }

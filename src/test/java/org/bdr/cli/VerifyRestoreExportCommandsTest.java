@@ -126,7 +126,7 @@ class VerifyRestoreExportCommandsTest {
     assertThat(r.stderr())
         .contains("already holds files")
         .contains("needs the safe restore (plan, confirmation, safety backup)")
-        .contains("run with --dry-run to see what would change");
+        .contains("restore --dry-run, or dryRun in restore_backup) to see what would change");
   }
 
   @Test
