@@ -27,8 +27,19 @@ public final class CheckRepository {
     this.opener = opener;
   }
 
-  /** Runs the check. */
+  /** Runs the check and records it in the run history. */
   public Outcome run(
+      RepositoryOptions options, boolean readData, LongConsumer bytes, BooleanSupplier cancelled)
+      throws IOException {
+    return new RunHistory(opener.state())
+        .record(
+            RunHistory.Entry.CHECK,
+            opener.location(options).toString(),
+            () -> check(options, readData, bytes, cancelled),
+            RunFacts::of);
+  }
+
+  private Outcome check(
       RepositoryOptions options, boolean readData, LongConsumer bytes, BooleanSupplier cancelled)
       throws IOException {
     Repository repo = opener.open(options, false).repository();
