@@ -107,6 +107,6 @@ final class StatusCommand extends BaseCommand {
     if (e.bytes() > 0) {
       b.append("  ").append(Console.bytes(e.bytes()));
     }
-    return b.toString();
+    return b.toString().stripTrailing();
   }
 }
