@@ -62,7 +62,8 @@ final class HealthRules {
       out.add(
           critical(
               "NO_BACKUP",
-              "the repository holds no snapshot: nothing is backed up yet (run 'bdr backup PATH')"));
+              "the repository holds no snapshot: nothing is backed up yet"
+                  + " (run 'bdr backup PATH')"));
     } else {
       snapshotAge(o, out);
     }

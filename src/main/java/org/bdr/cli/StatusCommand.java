@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Tell whether the backups are healthy, and why not: last backup, failures, free space, locks.",
+      "Tell whether the backups are healthy, and why not:"
+          + " last backup, failures, free space, locks.",
       "Exits 0 when healthy, 3 on a warning, 1 when critical."
     })
 final class StatusCommand extends BaseCommand {

@@ -64,7 +64,8 @@ class RunHistoryTest {
     assertThat(Files.readAllLines(state().history()).get(1))
         .isEqualTo(
             "{\"operation\":\"check\",\"started\":\"2026-06-01T09:00:00Z\",\"finished\":"
-                + "\"2026-06-01T09:05:00Z\",\"outcome\":\"failed\",\"errorCode\":\"BACKUP_CORRUPTED\","
+                + "\"2026-06-01T09:05:00Z\",\"outcome\":\"failed\","
+                + "\"errorCode\":\"BACKUP_CORRUPTED\","
                 + "\"snapshot\":null,\"files\":0,\"bytes\":4096,\"repository\":\"/srv/repo\"}");
   }
 
