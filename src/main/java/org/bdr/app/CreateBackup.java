@@ -62,11 +62,11 @@ public final class CreateBackup {
         .record(
             RunHistory.Entry.BACKUP,
             opener.location(request.repository()).toString(),
-            () -> backup(request, progress, cancelled),
+            () -> backUp(request, progress, cancelled),
             RunFacts::of);
   }
 
-  private Outcome backup(Request request, BackupProgress progress, BooleanSupplier cancelled)
+  private Outcome backUp(Request request, BackupProgress progress, BooleanSupplier cancelled)
       throws IOException {
     List<Path> sources =
         request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();
