@@ -44,7 +44,7 @@ public final class CheckRepository {
   }
 
   /**
-   * Runs the check.
+   * Runs the check and records it in the run history.
    *
    * @param snapshotRef a snapshot id, unique prefix or {@code latest}; null or blank checks every
    *     snapshot
@@ -54,6 +54,21 @@ public final class CheckRepository {
    * @throws org.bdr.error.BdrException BACKUP_NOT_FOUND if no snapshot matches {@code snapshotRef}
    */
   public Outcome run(
+      RepositoryOptions options,
+      String snapshotRef,
+      boolean readData,
+      LongConsumer bytes,
+      BooleanSupplier cancelled)
+      throws IOException {
+    return new RunHistory(opener.state())
+        .record(
+            RunHistory.Entry.CHECK,
+            opener.location(options).toString(),
+            () -> check(options, snapshotRef, readData, bytes, cancelled),
+            RunFacts::of);
+  }
+
+  private Outcome check(
       RepositoryOptions options,
       String snapshotRef,
       boolean readData,

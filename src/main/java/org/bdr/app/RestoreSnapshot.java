@@ -171,11 +171,28 @@ public final class RestoreSnapshot {
   }
 
   /**
-   * Runs the restore.
+   * Runs the restore and records it in the run history.
    *
    * @param sources for {@code latest}: paths the snapshot must have backed up; may be empty
    */
   public Outcome run(
+      RepositoryOptions options,
+      String ref,
+      List<String> sources,
+      Path target,
+      List<String> includes,
+      LongConsumer bytes,
+      BooleanSupplier cancelled)
+      throws IOException {
+    return new RunHistory(opener.state())
+        .record(
+            RunHistory.Entry.RESTORE,
+            opener.location(options).toString(),
+            () -> restore(options, ref, sources, target, includes, bytes, cancelled),
+            RunFacts::of);
+  }
+
+  private Outcome restore(
       RepositoryOptions options,
       String ref,
       List<String> sources,
