@@ -55,8 +55,18 @@ public final class CreateBackup {
     this.opener = opener;
   }
 
-  /** Runs the backup. */
+  /** Runs the backup and records it in the run history. */
   public Outcome run(Request request, BackupProgress progress, BooleanSupplier cancelled)
+      throws IOException {
+    return new RunHistory(opener.state())
+        .record(
+            RunHistory.Entry.BACKUP,
+            opener.location(request.repository()).toString(),
+            () -> backUp(request, progress, cancelled),
+            RunFacts::of);
+  }
+
+  private Outcome backUp(Request request, BackupProgress progress, BooleanSupplier cancelled)
       throws IOException {
     List<Path> sources =
         request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();

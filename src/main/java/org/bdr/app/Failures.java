@@ -13,6 +13,8 @@ import org.bdr.error.ErrorCode;
  */
 public final class Failures {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Failures.class);
+
   private Failures() {}
 
   /** The failure as a person-facing error. */
@@ -39,7 +41,7 @@ public final class Failures {
       return new BdrException(
           ErrorCode.SOURCE_NOT_FOUND, "no such file or folder: " + e.getFile(), "check the path");
     }
-    String message = t.getMessage() == null ? "" : t.getMessage();
+    String message = withoutClassNames(t.getMessage());
     if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
       return new BdrException(
           ErrorCode.DISK_FULL,
@@ -58,9 +60,28 @@ public final class Failures {
           "input/output failure: " + message,
           "check the disk and the paths involved, then run the command again");
     }
+    // A programming error's own message names code (classes, variables): none of it is shown.
+    LOG.warn("unexpected failure: {}", t.getClass().getName());
     return new BdrException(
         ErrorCode.INTERNAL,
-        "unexpected failure" + (message.isEmpty() ? "" : ": " + message),
-        "run the command again; if it persists, run 'bdr check' and report the message");
+        "unexpected failure inside bdr",
+        "run the command again; if it persists, run 'bdr check' and report it with bdr's log");
   }
+
+  /**
+   * The message without Java class names: an exception that wraps another carries the other's class
+   * name in its message ({@code java.util.zip.ZipException: ...}), which means nothing to the
+   * person and must not reach an MCP client.
+   */
+  static String withoutClassNames(String message) {
+    if (message == null) {
+      return "";
+    }
+    return CLASS_NAME.matcher(message).replaceAll("").strip();
+  }
+
+  private static final java.util.regex.Pattern CLASS_NAME =
+      java.util.regex.Pattern.compile(
+          "\\b(?:java|javax|jdk|sun|com|org|io|net|reactor|tools)\\.(?:[a-z0-9_]+\\.)*"
+              + "[A-Z][A-Za-z0-9_$]*(?::\\s*)?");
 }

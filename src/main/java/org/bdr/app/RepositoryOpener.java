@@ -38,6 +38,18 @@ public final class RepositoryOpener {
           PosixFilePermission.OTHERS_WRITE,
           PosixFilePermission.OTHERS_EXECUTE);
 
+  /** Password source: the operating system's keychain. */
+  public static final String KEYCHAIN = "keychain";
+
+  /** Password source: a mode-600 file, named by the caller or the state folder's own. */
+  public static final String PASSWORD_FILE = "password file";
+
+  /** Password source: a command that prints it. */
+  public static final String PASSWORD_COMMAND = "password command";
+
+  /** Password source: the {@code BDR_PASSWORD} environment variable. */
+  public static final String ENVIRONMENT = "environment";
+
   private final Map<String, String> env;
   private final StateFolder state;
   private final Keychain keychain;
@@ -90,8 +102,8 @@ public final class RepositoryOpener {
     if (!backend.isRepository()) {
       Repository.open(backend, new char[0]);
     }
-    char[] password = password(options).orElseThrow(() -> missingPassword(location));
-    return new OpenRepository(Repository.open(backend, password), null);
+    Password password = password(options).orElseThrow(() -> missingPassword(location));
+    return new OpenRepository(Repository.open(backend, password.value()), null, password.source());
   }
 
   /**
@@ -111,16 +123,16 @@ public final class RepositoryOpener {
       }
       return created;
     }
-    char[] password = password(options).orElseThrow(() -> missingPassword(location));
+    Password password = password(options).orElseThrow(() -> missingPassword(location));
     refuseFolderWithOtherFiles(location);
     Repository repo =
         Repository.init(
             new LocalBackend(location),
-            password,
+            password.value(),
             Polynomial.random(new SecureRandom()).toHex(),
             System.getProperty("user.name", ""),
             RepositoryLock.hostname());
-    return new OpenRepository(repo, null);
+    return new OpenRepository(repo, null, password.source());
   }
 
   /**
@@ -174,11 +186,14 @@ public final class RepositoryOpener {
     new SecureRandom().nextBytes(secret);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     String where;
+    String source;
     if (keychain.store(account(backend.root()), password)) {
       where = Keychain.name() + " (service 'bdr', account '" + account(backend.root()) + "')";
+      source = KEYCHAIN;
     } else {
       writeSecretFile(state.defaultPasswordFile(), password);
       where = "the file " + state.defaultPasswordFile() + " (readable only by you)";
+      source = PASSWORD_FILE;
     }
     Repository repo =
         Repository.init(
@@ -194,29 +209,39 @@ public final class RepositoryOpener {
             + where
             + ". Keep a copy of that password offline (on paper or in a safe): without it no backup"
             + " can be restored.";
-    return new OpenRepository(repo, notice);
+    return new OpenRepository(repo, notice, source);
   }
 
-  private Optional<char[]> password(RepositoryOptions options) throws IOException {
+  /** A password and the kind of place it came from; never printed. */
+  private record Password(char[] value, String source) {
+    @Override
+    public String toString() {
+      return "password from " + source;
+    }
+  }
+
+  private Optional<Password> password(RepositoryOptions options) throws IOException {
     String file =
         options.passwordFile() != null ? options.passwordFile() : env.get("BDR_PASSWORD_FILE");
     if (file != null && !file.isBlank()) {
-      return Optional.of(readPasswordFile(Path.of(file)));
+      return Optional.of(new Password(readPasswordFile(Path.of(file)), PASSWORD_FILE));
     }
     if (options.passwordCommand() != null && !options.passwordCommand().isBlank()) {
-      return Optional.of(runPasswordCommand(options.passwordCommand()));
+      return Optional.of(
+          new Password(runPasswordCommand(options.passwordCommand()), PASSWORD_COMMAND));
     }
     String plain = env.get("BDR_PASSWORD");
     if (plain != null && !plain.isEmpty()) {
-      return Optional.of(plain.toCharArray());
+      return Optional.of(new Password(plain.toCharArray(), ENVIRONMENT));
     }
     if (isDefault(options)) {
       Optional<String> stored = keychain.read(account(state.defaultRepository()));
       if (stored.isPresent()) {
-        return Optional.of(stored.get().toCharArray());
+        return Optional.of(new Password(stored.get().toCharArray(), KEYCHAIN));
       }
       if (Files.exists(state.defaultPasswordFile())) {
-        return Optional.of(readPasswordFile(state.defaultPasswordFile()));
+        return Optional.of(
+            new Password(readPasswordFile(state.defaultPasswordFile()), PASSWORD_FILE));
       }
       if (new LocalBackend(state.defaultRepository()).isRepository()) {
         throw new BdrException(

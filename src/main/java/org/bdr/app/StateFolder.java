@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * bdr's local state folder: {@code $BDR_HOME}, or {@code ~/.bdr}. Created mode 700. It holds the
- * embedded default repository and, where no keychain answers, that repository's password file.
+ * embedded default repository, where no keychain answers that repository's password file, and the
+ * run history.
  *
  * @param root the folder
  */
@@ -41,5 +42,10 @@ public record StateFolder(Path root) {
   /** Where the default repository's password is kept when no keychain answers. */
   public Path defaultPasswordFile() {
     return root.resolve("repository.password");
+  }
+
+  /** The run history: one JSON line per backup, check or restore run on this machine. */
+  public Path history() {
+    return root.resolve("history.jsonl");
   }
 }

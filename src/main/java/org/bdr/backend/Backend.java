@@ -2,6 +2,7 @@ package org.bdr.backend;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stores a repository's files. Files are written once, atomically, and never modified; a backend
@@ -68,4 +69,12 @@ public interface Backend {
    * @throws IllegalArgumentException if the path is not that of a temporary file
    */
   void removeLeftover(Leftover leftover) throws IOException;
+
+  /**
+   * Free and total bytes of the storage holding the repository, if this backend can tell; object
+   * stores usually cannot.
+   */
+  default Optional<Space> space() throws IOException {
+    return Optional.empty();
+  }
 }

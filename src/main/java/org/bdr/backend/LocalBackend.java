@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -156,6 +157,21 @@ public final class LocalBackend implements Backend {
       collect(folder, names);
     }
     return names;
+  }
+
+  /** The space of the file store holding the folder, or of its nearest existing parent. */
+  @Override
+  public Optional<Space> space() throws IOException {
+    Path at = root;
+    while (at != null && !Files.exists(at)) {
+      at = at.getParent();
+    }
+    if (at == null) {
+      return Optional.empty();
+    }
+    java.nio.file.FileStore store = Files.getFileStore(at);
+    long total = store.getTotalSpace();
+    return Optional.of(new Space(Math.min(store.getUsableSpace(), total), total));
   }
 
   @Override

@@ -15,6 +15,8 @@ import java.util.List;
  * @param warnings problems that lose nothing, such as packs no index refers to
  * @param damagedPacks packs whose data failed verification
  * @param affectedSnapshots snapshots that use damaged or missing data
+ * @param packsRead pack files read and verified (deep check only)
+ * @param checkedSnapshots full ids of the snapshots whose trees were walked, oldest first
  */
 public record CheckResult(
     long snapshots,
@@ -26,7 +28,9 @@ public record CheckResult(
     List<String> errors,
     List<String> warnings,
     List<String> damagedPacks,
-    List<String> affectedSnapshots) {
+    List<String> affectedSnapshots,
+    long packsRead,
+    List<String> checkedSnapshots) {
 
   /** Copies the lists. */
   public CheckResult {
@@ -34,6 +38,7 @@ public record CheckResult(
     warnings = List.copyOf(warnings);
     damagedPacks = List.copyOf(damagedPacks);
     affectedSnapshots = List.copyOf(affectedSnapshots);
+    checkedSnapshots = List.copyOf(checkedSnapshots);
   }
 
   /** Whether no error was found. */

@@ -3,6 +3,7 @@ package org.bdr.check;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,20 +17,23 @@ import org.bdr.backend.Leftover;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.repo.BlobLocation;
-import org.bdr.repo.BlobType;
 import org.bdr.repo.Id;
-import org.bdr.repo.Node;
 import org.bdr.repo.Repository;
 import org.bdr.repo.Snapshot;
-import org.bdr.repo.Tree;
 
 /**
  * Verifies a repository and lists every problem rather than stopping at the first.
  *
  * <p>The quick check reads the index, lists the packs, and walks every snapshot's trees, making
- * sure each blob a snapshot needs is indexed in an existing pack. The deep check also reads every
- * pack, verifies its hash, header and every blob's authentication tag and hash, and names the
- * snapshots that use any damaged pack.
+ * sure each blob a snapshot needs is indexed in an existing pack of the right size. The deep check
+ * also reads every pack, verifies its hash, header and every blob's authentication tag and hash,
+ * and names the snapshots that use any damaged pack.
+ *
+ * <p>Checking some snapshots only walks just their trees and reads just the packs holding their
+ * trees and data: damage elsewhere is not looked for, and missing or wrongly sized packs that no
+ * checked snapshot uses, or snapshot files that cannot be read, are warnings rather than errors. A
+ * pack is the unit read, so a damaged blob of another snapshot in a pack shared with a checked one
+ * is reported too.
  */
 public final class Checker {
 
@@ -47,8 +51,9 @@ public final class Checker {
   /**
    * Runs the check.
    *
-   * @param readData also decrypt and hash every blob
-   * @param only restrict the snapshot walk to these snapshots; empty for all
+   * @param readData also decrypt and hash every blob (of the checked snapshots' packs only, when
+   *     {@code only} names some)
+   * @param only restrict the check to these snapshots and the packs they use; empty for all
    */
   public CheckResult check(boolean readData, Set<Id> only) throws IOException {
     List<String> errors = new ArrayList<>();
@@ -56,43 +61,57 @@ public final class Checker {
     Map<Id, Long> packSizes = listPacks();
     Map<Id, List<BlobLocation>> indexed = new HashMap<>();
     Set<String> seen = new HashSet<>();
-    int errorsBeforeIndex = errors.size();
     List<BlobLocation> entries = repo.readAllIndexEntries(errors);
-    boolean indexDamaged = errors.size() > errorsBeforeIndex;
+    boolean indexDamaged = !errors.isEmpty();
     for (BlobLocation loc : entries) {
       if (seen.add(loc.pack().hex() + loc.type() + loc.id().hex())) {
         indexed.computeIfAbsent(loc.pack(), k -> new ArrayList<>()).add(loc);
       }
     }
+
+    // Walk first: with only some snapshots named, the packs they use are the ones to check.
+    List<String> walkErrors = new ArrayList<>();
+    SnapshotWalk walk = new SnapshotWalk(repo, walkErrors);
+    Map<Id, Snapshot> snapshots = repo.snapshots();
+    List<Map.Entry<Id, Snapshot>> chosen = new ArrayList<>();
+    for (Map.Entry<Id, Snapshot> s : snapshots.entrySet()) {
+      if (only.isEmpty() || only.contains(s.getKey())) {
+        chosen.add(s);
+      }
+    }
+    chosen.sort(
+        Comparator.comparing((Map.Entry<Id, Snapshot> e) -> e.getValue().startTime())
+            .thenComparing(e -> e.getKey().hex()));
+    for (Map.Entry<Id, Snapshot> s : chosen) {
+      checkCancelled();
+      walk.snapshot(s.getKey(), s.getValue());
+    }
+    Set<Id> relevant = only.isEmpty() ? indexed.keySet() : walk.packUsers.keySet();
+    List<String> elsewhere = only.isEmpty() ? errors : warnings;
+
     Set<Id> missingPacks = new TreeSet<>();
     Set<Id> wrongSize = new TreeSet<>();
     for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
       Long size = packSizes.get(e.getKey());
+      List<String> report = relevant.contains(e.getKey()) ? errors : warnings;
+      String unused = report == errors ? "" : " (no checked snapshot uses it)";
       if (size == null) {
         missingPacks.add(e.getKey());
-        errors.add("pack " + e.getKey().shortHex() + " is in the index but missing from storage");
+        report.add(
+            "pack " + e.getKey().shortHex() + " is in the index but missing from storage" + unused);
       } else if (size != expectedSize(e.getValue())) {
         wrongSize.add(e.getKey());
-        errors.add(
+        report.add(
             "pack "
                 + e.getKey().shortHex()
                 + " has "
                 + size
                 + " bytes, the index expects "
-                + expectedSize(e.getValue()));
+                + expectedSize(e.getValue())
+                + unused);
       }
     }
-    for (Leftover l : repo.backend().leftovers()) {
-      warnings.add(
-          "leftover temporary file "
-              + l.path()
-              + " ("
-              + l.size()
-              + " bytes, last written "
-              + l.modified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-              + ") of a write that was interrupted; harmless, and 'bdr unlock' removes it once it"
-              + " is an hour old and no lock is held");
-    }
+    warnLeftovers(warnings);
     for (Id pack : packSizes.keySet()) {
       if (!indexed.containsKey(pack)) {
         warnings.add(
@@ -109,14 +128,16 @@ public final class Checker {
     Set<Id> damaged = new TreeSet<>(missingPacks);
     damaged.addAll(wrongSize);
     long bytesRead = 0;
+    long packsRead = 0;
     if (readData) {
       for (Map.Entry<Id, List<BlobLocation>> e : indexed.entrySet()) {
         checkCancelled();
-        if (missingPacks.contains(e.getKey())) {
+        if (missingPacks.contains(e.getKey()) || !relevant.contains(e.getKey())) {
           continue;
         }
         String problem = verifyPack(e.getKey(), e.getValue());
         bytesRead += packSizes.get(e.getKey());
+        packsRead++;
         if (problem != null) {
           damaged.add(e.getKey());
           errors.add(problem);
@@ -124,17 +145,14 @@ public final class Checker {
       }
     }
 
-    Walk walk = new Walk(damaged, errors);
-    Map<Id, Snapshot> snapshots = repo.snapshots();
-    errors.addAll(repo.snapshotProblems());
-    for (Map.Entry<Id, Snapshot> s : snapshots.entrySet()) {
-      if (only.isEmpty() || only.contains(s.getKey())) {
-        checkCancelled();
-        walk.snapshot(s.getKey(), s.getValue());
-      }
-    }
-    List<String> packNames = damaged.stream().map(Id::hex).toList();
+    elsewhere.addAll(repo.snapshotProblems());
+    errors.addAll(walkErrors);
+    List<String> packNames = new ArrayList<>();
     for (Id pack : damaged) {
+      if (!relevant.contains(pack)) {
+        continue;
+      }
+      packNames.add(pack.hex());
       List<String> users = walk.usersOf(pack);
       if (!users.isEmpty()) {
         errors.add(
@@ -155,7 +173,23 @@ public final class Checker {
         errors,
         warnings,
         packNames,
-        walk.affected());
+        walk.affected(),
+        packsRead,
+        chosen.stream().map(e -> e.getKey().hex()).toList());
+  }
+
+  private void warnLeftovers(List<String> warnings) throws IOException {
+    for (Leftover l : repo.backend().leftovers()) {
+      warnings.add(
+          "leftover temporary file "
+              + l.path()
+              + " ("
+              + l.size()
+              + " bytes, last written "
+              + l.modified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              + ") of a write that was interrupted; harmless, and 'bdr unlock' removes it once it"
+              + " is an hour old and no lock is held");
+    }
   }
 
   private Map<Id, Long> listPacks() throws IOException {
@@ -214,144 +248,6 @@ public final class Checker {
   private void checkCancelled() {
     if (cancelled.getAsBoolean()) {
       throw new BdrException(ErrorCode.CANCELLED, "the check was cancelled", "run it again");
-    }
-  }
-
-  /** Walks snapshot trees, noting which snapshots use which packs. */
-  private final class Walk {
-    final Set<Id> damagedPacks;
-    final List<String> errors;
-    final Set<Id> treesSeen = new HashSet<>();
-    final Map<Id, Set<String>> packUsers = new HashMap<>();
-    final Set<String> affected = new TreeSet<>();
-    final Map<Id, Set<Id>> treePacks = new HashMap<>();
-    final Set<Id> brokenTrees = new HashSet<>();
-    long snapshots;
-
-    Walk(Set<Id> damagedPacks, List<String> errors) {
-      this.damagedPacks = damagedPacks;
-      this.errors = errors;
-    }
-
-    void snapshot(Id id, Snapshot s) {
-      snapshots++;
-      Set<Id> packs = new HashSet<>();
-      walkTree(id, s.treeId(), "", packs);
-      for (Id p : packs) {
-        packUsers.computeIfAbsent(p, k -> new TreeSet<>()).add(id.shortHex());
-      }
-    }
-
-    /** Walks a tree; returns whether it or anything below it is damaged. */
-    private boolean walkTree(Id snap, Id treeId, String path, Set<Id> packs) {
-      Set<Id> cached = treePacks.get(treeId);
-      if (cached != null) {
-        packs.addAll(cached);
-        if (brokenTrees.contains(treeId)) {
-          affected.add(snap.shortHex());
-          return true;
-        }
-        return false;
-      }
-      int errorsBefore = errors.size();
-      boolean broken = false;
-      Set<Id> mine = new HashSet<>();
-      BlobLocation loc = repo.locate(BlobType.TREE, treeId);
-      if (loc == null) {
-        errors.add(
-            "snapshot "
-                + snap.shortHex()
-                + ": tree "
-                + treeId.shortHex()
-                + " of "
-                + (path.isEmpty() ? "/" : path)
-                + " is missing from the index");
-        affected.add(snap.shortHex());
-        return true;
-      }
-      mine.add(loc.pack());
-      Tree tree;
-      try {
-        tree = repo.loadTree(treeId);
-        treesSeen.add(treeId);
-      } catch (IOException | RuntimeException e) {
-        packs.add(loc.pack());
-        errors.add(
-            "snapshot "
-                + snap.shortHex()
-                + ": tree of "
-                + (path.isEmpty() ? "/" : path)
-                + " cannot be read: "
-                + e.getMessage());
-        affected.add(snap.shortHex());
-        return true;
-      }
-      checkNames(snap, tree, path);
-      for (Node n : tree.nodes()) {
-        String p = path + "/" + n.name();
-        if (n.isFile()) {
-          for (Id blob : n.contentIds()) {
-            BlobLocation b = repo.locate(BlobType.DATA, blob);
-            if (b == null) {
-              errors.add(
-                  "snapshot "
-                      + snap.shortHex()
-                      + ": file "
-                      + p
-                      + " needs blob "
-                      + blob.shortHex()
-                      + ", which is missing");
-              affected.add(snap.shortHex());
-            } else {
-              mine.add(b.pack());
-            }
-          }
-        } else if (n.isDir()) {
-          if (n.subtree() == null) {
-            errors.add("snapshot " + snap.shortHex() + ": folder " + p + " has no subtree");
-            affected.add(snap.shortHex());
-          } else {
-            broken |= walkTree(snap, n.subtreeId(), p, mine);
-          }
-        }
-      }
-      treePacks.put(treeId, mine);
-      packs.addAll(mine);
-      broken |= errors.size() > errorsBefore;
-      if (broken) {
-        brokenTrees.add(treeId);
-      }
-      return broken;
-    }
-
-    /** Reports names a restore must skip: unsafe ones, and any that occurs twice in the tree. */
-    private void checkNames(Id snap, Tree tree, String path) {
-      String prefix = "snapshot " + snap.shortHex() + ": folder " + (path.isEmpty() ? "/" : path);
-      Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-      for (Node n : tree.nodes()) {
-        if (!n.hasSafeName()) {
-          errors.add(prefix + " holds an entry with an unsafe name \"" + n.name() + "\"");
-          affected.add(snap.shortHex());
-        }
-        counts.merge(n.name(), 1, Integer::sum);
-      }
-      counts.forEach(
-          (name, count) -> {
-            if (count > 1) {
-              errors.add(prefix + " holds " + count + " entries named \"" + name + "\"");
-              affected.add(snap.shortHex());
-            }
-          });
-    }
-
-    List<String> usersOf(Id pack) {
-      Set<String> users = packUsers.getOrDefault(pack, Set.of());
-      affected.addAll(users);
-      return new ArrayList<>(users);
-    }
-
-    List<String> affected() {
-      return new ArrayList<>(affected);
     }
   }
 }

@@ -5,7 +5,7 @@ import org.bdr.check.CheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bdr check [--read-data]}. */
+/** {@code bdr check [--read-data] [--snapshot ID|latest]}. */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
@@ -15,24 +15,41 @@ final class CheckCommand extends BaseCommand {
   @Option(names = "--read-data", description = "decrypt and hash every blob (slow, thorough)")
   boolean readData;
 
+  @Option(
+      names = "--snapshot",
+      paramLabel = "ID",
+      description =
+          "check only this snapshot (id, prefix or latest): its trees, and with --read-data only"
+              + " the packs holding its data")
+  String snapshot;
+
   @Override
   int execute() throws Exception {
     CheckRepository.Outcome o =
-        new CheckRepository(opener).run(options.repository(), readData, n -> {}, () -> false);
+        new CheckRepository(opener)
+            .run(options.repository(), snapshot, readData, n -> {}, () -> false);
     CheckResult r = o.result();
     if (console.json) {
       console.printJson(o);
     } else {
       console.out.println(
           "checked "
-              + Console.plural(r.snapshots(), "snapshot")
+              + (o.snapshot() == null
+                  ? Console.plural(r.snapshots(), "snapshot")
+                  : "snapshot " + o.snapshot().substring(0, 8))
               + ", "
               + Console.plural(r.trees(), "tree")
               + ", "
               + Console.plural(r.blobs(), "blob")
               + " in "
               + Console.plural(r.packs(), "pack")
-              + (r.readData() ? ", read " + Console.bytes(r.bytesRead()) : ""));
+              + (r.readData()
+                  ? "; read "
+                      + Console.plural(r.packsRead(), "pack")
+                      + " ("
+                      + Console.bytes(r.bytesRead())
+                      + ")"
+                  : ""));
       for (String w : r.warnings()) {
         console.out.println("warning: " + TerminalText.escape(w));
       }

@@ -32,8 +32,10 @@ public final class Main implements Runnable {
     COMMANDS.put("ls", LsCommand::new);
     COMMANDS.put("restore", RestoreCommand::new);
     COMMANDS.put("check", CheckCommand::new);
+    COMMANDS.put("status", StatusCommand::new);
     COMMANDS.put("unlock", UnlockCommand::new);
     COMMANDS.put("scan-phi", ScanPhiCommand::new);
+    COMMANDS.put("export-config", ExportConfigCommand::new);
     COMMANDS.put("mcp", McpCommand::new);
     COMMANDS.put("serve", ServeCommand::new);
     COMMANDS.put("token", TokenCommand::new);

@@ -9,11 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bdr restore SNAPSHOT --target DIR}. */
+/** {@code bdr restore SNAPSHOT --target DIR [--dry-run [--limit N]]}. */
 @Command(
     name = "restore",
     mixinStandardHelpOptions = true,
-    description = "Restore a snapshot into a new or empty folder.")
+    description =
+        "Restore a snapshot into a new or empty folder, or show with --dry-run what a restore"
+            + " into any folder would create, overwrite and skip.")
 final class RestoreCommand extends BaseCommand {
 
   @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "snapshot id, prefix or latest")
@@ -35,8 +37,31 @@ final class RestoreCommand extends BaseCommand {
       description = "with latest: the newest snapshot that backed up SOURCE (repeatable)")
   List<String> sources = new ArrayList<>();
 
+  @Option(
+      names = "--dry-run",
+      description = "only show the plan: per entry create, overwrite or skip; writes nothing")
+  boolean dryRun;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "with --dry-run: entries to show (default ${DEFAULT-VALUE}); totals count all")
+  int limit;
+
   @Override
   int execute() throws Exception {
+    if (dryRun) {
+      RestoreSnapshot.Plan plan =
+          new RestoreSnapshot(opener)
+              .plan(options.repository(), snapshot, sources, target, includes, limit);
+      if (console.json) {
+        console.printJson(plan);
+      } else {
+        PlanText.print(plan, console.out);
+      }
+      return Main.OK;
+    }
     RestoreSnapshot.Outcome o =
         noticeIfStopped(
             "restore interrupted — only the files completed so far are in "

@@ -1,26 +1,128 @@
 package org.bdr.cli;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import org.bdr.app.ListSnapshots;
 import org.bdr.app.SnapshotInfo;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code bdr snapshots}. */
+/** {@code bdr snapshots [filters] [--sort date|size] [--desc] [--limit N] [--cursor C]}. */
 @Command(
     name = "snapshots",
     mixinStandardHelpOptions = true,
-    description = "List the snapshots in the repository.")
+    description = {
+      "List the snapshots in the repository, oldest first.",
+      "Filters narrow the list; with --limit or --cursor it comes in pages."
+    })
 final class SnapshotsCommand extends BaseCommand {
+
+  @Option(names = "--type", paramLabel = "TYPE", description = "incremental or full")
+  String type;
+
+  @Option(names = "--label", paramLabel = "TEXT", description = "only snapshots with this label")
+  String label;
+
+  @Option(
+      names = "--path",
+      paramLabel = "PATH",
+      description = "only snapshots that backed up PATH or a folder above it")
+  String path;
+
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      description = "started at or after TIME (RFC 3339, or YYYY-MM-DD: that day's start)")
+  String since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      description = "started before TIME (RFC 3339, or YYYY-MM-DD: that day included)")
+  String until;
+
+  @Option(
+      names = "--sort",
+      paramLabel = "date|size",
+      description = "order by date (default) or size")
+  String sort;
+
+  @Option(names = "--desc", description = "newest or largest first")
+  boolean descending;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "show N snapshots (1 to 1000), with a cursor for the next page")
+  Integer limit;
+
+  @Option(names = "--cursor", paramLabel = "C", description = "continue after a previous page")
+  String cursor;
 
   @Override
   int execute() throws Exception {
-    ListSnapshots.Listing listing = new ListSnapshots(opener).run(options.repository());
-    List<SnapshotInfo> all = listing.snapshots();
-    listing.problems().forEach(p -> console.err.println("bdr: warning: " + TerminalText.escape(p)));
+    ListSnapshots.Query query = query();
+    ListSnapshots use = new ListSnapshots(opener);
+    boolean paged = limit != null || cursor != null;
+    ListSnapshots.Page page =
+        paged ? use.page(options.repository(), query) : use.all(options.repository(), query);
+    page.problems().forEach(p -> console.err.println("bdr: warning: " + TerminalText.escape(p)));
     if (console.json) {
-      console.printJson(listing);
+      console.printJson(page);
       return Main.OK;
     }
+    print(page.snapshots());
+    ListSnapshots.Totals t = page.totals();
+    console.out.println(
+        (page.snapshots().size() == page.matching()
+                ? Console.plural(page.matching(), "snapshot")
+                : page.snapshots().size() + " of " + page.matching() + " matching snapshots")
+            + (page.matching() == t.snapshots() ? "" : " (" + t.snapshots() + " in the repository)")
+            + "; the repository takes "
+            + Console.bytes(t.storedBytes())
+            + " in "
+            + Console.plural(t.packFiles(), "pack file"));
+    if (page.nextCursor() != null) {
+      console.out.println("next page: --cursor " + page.nextCursor());
+    }
+    return Main.OK;
+  }
+
+  private ListSnapshots.Query query() {
+    ZoneId zone = ZoneId.systemDefault();
+    Instant from = since == null ? null : ListSnapshots.Query.time("--since", since, false, zone);
+    Instant to = until == null ? null : ListSnapshots.Query.time("--until", until, true, zone);
+    return new ListSnapshots.Query(
+        type == null ? null : type.toLowerCase(Locale.ROOT),
+        label,
+        path == null ? null : Path.of(path).toAbsolutePath().normalize().toString(),
+        from,
+        to,
+        sort(),
+        descending,
+        limit == null ? ListSnapshots.Query.DEFAULT_LIMIT : limit,
+        cursor);
+  }
+
+  private ListSnapshots.Query.Sort sort() {
+    if (sort == null || sort.equalsIgnoreCase("date")) {
+      return ListSnapshots.Query.Sort.DATE;
+    }
+    if (sort.equalsIgnoreCase("size")) {
+      return ListSnapshots.Query.Sort.SIZE;
+    }
+    throw new BdrException(
+        ErrorCode.INVALID_ARGUMENT,
+        "--sort must be date or size, got '" + sort + "'",
+        "use --sort date or --sort size");
+  }
+
+  private void print(List<SnapshotInfo> all) {
     String format = "%-8s  %-26s  %-12s  %-20s  %-21s  %7s  %10s  %s%n";
     console.out.printf(format, "ID", "Time", "Host", "Label", "Type", "Files", "Size", "Paths");
     for (SnapshotInfo s : all) {
@@ -35,8 +137,6 @@ final class SnapshotsCommand extends BaseCommand {
           s.size() < 0 ? "?" : Console.bytes(s.size()),
           TerminalText.escape(String.join(", ", s.paths())));
     }
-    console.out.println(Console.plural(all.size(), "snapshot"));
-    return Main.OK;
   }
 
   /** The time in this machine's zone, with its offset, to the second. */

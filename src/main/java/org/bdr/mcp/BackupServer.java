@@ -14,7 +14,14 @@ final class BackupServer {
 
   /** The tools, in the order clients list them. */
   static List<AssistantTool> tools(Served served) {
-    return List.of(new CreateBackupTool(served), new ScanPhiTool());
+    return List.of(
+        new CreateBackupTool(served),
+        new ListBackupsTool(served),
+        new VerifyBackupTool(served),
+        new RestoreBackupTool(served),
+        new BackupStatusTool(served),
+        new ExportConfigTool(served),
+        new ScanPhiTool());
   }
 
   /**
@@ -29,6 +36,7 @@ final class BackupServer {
       Cancellations cancellations,
       Exchanges exchanges) {
     ToolBox box = new ToolBox(cancellations, exchanges);
+    Resources resources = new Resources(served, exchanges);
     return transport
         .serverInfo("bdr", Version.current())
         .instructions(
@@ -47,6 +55,9 @@ final class BackupServer {
         .validateToolInputs(false)
         .requestTimeout(Duration.ofMinutes(10))
         .tools(tools(served).stream().map(box::specification).toList())
+        .resources(resources.resources())
+        .resourceTemplates(resources.templates())
+        .prompts(Runbook.specification())
         .build();
   }
 

@@ -48,7 +48,7 @@ final class ToolBox {
             .title((String) definition.get("title"))
             .description((String) definition.get("description"))
             .inputSchema(map(definition.get("inputSchema")))
-            .outputSchema(withError(map(definition.get("outputSchema"))))
+            .outputSchema(withDefinitions(withError(map(definition.get("outputSchema")))))
             .annotations(annotations(map(definition.get("annotations"))))
             .build();
     Set<String> known = map(map(definition.get("inputSchema")).get("properties")).keySet();
@@ -113,6 +113,20 @@ final class ToolBox {
     return out;
   }
 
+  /** Adds the shared definitions ({@code tools/defs.json}) to a schema that refers to them. */
+  private static Map<String, Object> withDefinitions(Map<String, Object> schema) {
+    try {
+      if (!JSON.writeValueAsString(schema).contains("#/$defs/")) {
+        return schema;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Object> out = new LinkedHashMap<>(schema);
+    out.put("$defs", definition("defs"));
+    return out;
+  }
+
   private static Map<String, Object> errorSchema() {
     Map<String, Object> text = Map.of("type", "string");
     Map<String, Object> code =
@@ -145,7 +159,7 @@ final class ToolBox {
         null);
   }
 
-  /** The definition file of a tool. */
+  /** The definition file of a tool, or {@code defs} for the shared definitions. */
   static Map<String, Object> definition(String name) {
     try (InputStream in = ToolBox.class.getResourceAsStream("tools/" + name + ".json")) {
       if (in == null) {

@@ -18,6 +18,7 @@ final class Verification {
         new CheckRepository(served.opener())
             .run(
                 served.repository(),
+                backup.snapshot().hex(),
                 true,
                 bytes -> call.progress(bytes, null, "verified " + bytes + " bytes"),
                 call.cancellation())

@@ -162,9 +162,10 @@ public final class Restorer {
               ErrorCode.RESTORE_CONFLICT,
               "restore target "
                   + target
-                  + " is not empty; restoring over existing files is not"
-                  + " supported yet",
-              "restore into a new or empty folder, then move the files you need");
+                  + " already holds files; restoring over existing files needs the safe"
+                  + " restore (plan, confirmation, safety backup), which bdr does not have yet",
+              "restore into a new or empty folder, or do a dry run (restore --dry-run, or"
+                  + " dryRun in restore_backup) to see what would change");
         }
       }
       if (!Files.isWritable(target)) {

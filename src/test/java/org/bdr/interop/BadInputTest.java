@@ -168,7 +168,24 @@ class BadInputTest {
     assertThat(Workbench.fingerprint(inv.untouched())).isEqualTo(before);
     assertThat(Workbench.fingerprint(bench.repo)).isEqualTo(repoBefore);
     assertThat(bench.repo.resolve("locks")).isEmptyDirectory();
-    assertThat(bench.home).doesNotExist();
+    if (List.of("backup", "check", "restore").contains(inv.args().get(0))) {
+      assertOnlyHistoryOfTheFailure(bench.home);
+    } else {
+      assertThat(bench.home).doesNotExist();
+    }
+  }
+
+  /**
+   * The state folder holds nothing but the run history (backups, checks and restores are recorded
+   * there, failed ones too), whose last run is this failure.
+   */
+  private static void assertOnlyHistoryOfTheFailure(Path home) throws IOException {
+    try (Stream<Path> files = Files.list(home)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("history.jsonl", "history.lock");
+    }
+    List<String> runs = Files.readAllLines(home.resolve("history.jsonl"));
+    assertThat(runs.get(runs.size() - 1)).contains("\"outcome\":\"failed\"");
   }
 
   @Test
