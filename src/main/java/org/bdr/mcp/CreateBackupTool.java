@@ -39,8 +39,7 @@ final class CreateBackupTool implements AssistantTool {
           "argument 'sources' must name at least one file or folder", "give 'sources'");
     }
     BackupType type = BackupType.parse(args.choice("type", "incremental", TYPES));
-    String given = args.string("label", "");
-    String label = given.isBlank() ? null : given;
+    String label = args.string("label", null);
     List<String> excludes = args.strings("excludePatterns");
     boolean verify = args.bool("verify", false);
 

@@ -29,13 +29,16 @@ class CanaryTest {
   private static final List<String> IN_FILE =
       List.of("471-39-2856", "471392856", "Thaddeus", "Vandermolen");
 
-  /** In a file name the scanner recognises as a patient export: redacted wherever it is shown. */
+  /**
+   * In a file name the scanner recognises as a patient export: scan_phi shows it redacted; a
+   * restore plan, which must name the files it would write, shows it as it is.
+   */
   private static final List<String> REDACTED_NAME = List.of("Zebulon", "Quartermaine");
 
   /** In a file name the scanner cannot tell from an ordinary one. */
   private static final List<String> FILE_NAME = List.of("Philomena", "Ashcombe");
 
-  /** The tools whose results list files by name. */
+  /** The tools whose results list files by name, which may hold a patient's name. */
   private static final Set<String> LIST_FILES = Set.of("scan_phi", "restore_backup");
 
   /**
@@ -64,11 +67,14 @@ class CanaryTest {
                 "Zebulon_Quartermaine_19610314.txt",
                 "Referral. Patient SSN 471-39-2856, Thaddeus Vandermolen.\n"),
             FileTree.text("room-schedule.txt", "Room 2 is closed on Fridays.\n")));
-    Map<String, ToolSamples.Sample> samples = ToolSamples.forSources(folder, 3, 0, 2);
+    Map<String, ToolSamples.Sample> samples =
+        ToolSamples.forSources(folder, 3, 0, 2, tmp.resolve("restore-plan"));
     List<Map<String, Object>> steps = new ArrayList<>();
     steps.add(step("setLevel", "level", "debug"));
     samples.forEach(
         (name, sample) -> steps.add(step("call", "tool", name, "arguments", sample.arguments())));
+    steps.add(step("read", "uri", "bdr://status"));
+    steps.add(step("read", "uri", "bdr://snapshots"));
     // A path the client names itself may hold a patient's name too.
     Path chart = folder.resolve("Philomena_Ashcombe_chart.txt");
     steps.add(
@@ -90,11 +96,16 @@ class CanaryTest {
 
     for (int i = 1; i < steps.size(); i++) {
       JsonNode call = report.path("steps").get(i);
-      String tool = call.path("tool").asText();
+      String tool = call.has("tool") ? call.path("tool").asText() : "resource";
       assertThat(call.path("isError").asBoolean()).as(call.toString()).isFalse();
-      assertAbsent(tool + " result", call.toString(), IN_FILE, REDACTED_NAME);
+      assertThat(call.has("thrown")).as(call.toString()).isFalse();
+      assertAbsent(tool + " result", call.toString(), IN_FILE);
       if (!LIST_FILES.contains(tool)) {
-        assertAbsent(tool + " result", call.toString(), FILE_NAME);
+        assertAbsent(tool + " result", call.toString(), FILE_NAME, REDACTED_NAME);
+      }
+      if (tool.equals("scan_phi")) {
+        assertAbsent(
+            "scan_phi result (names it recognises are redacted)", call.toString(), REDACTED_NAME);
       }
     }
     assertAbsent("log notifications", report.path("logs").toString(), IN_FILE, REDACTED_NAME);

@@ -45,6 +45,15 @@ class RobustnessTest {
               "sensitivity outside its enum",
               id -> call(id, "scan_phi", "{\"paths\":[\"/\"],\"sensitivity\":\"paranoid\"}")),
           new Abuse("unknown argument", id -> call(id, "scan_phi", "{\"paths\":[],\"x\":1}")),
+          new Abuse("limit as a string", id -> call(id, "list_backups", "{\"limit\":\"ten\"}")),
+          new Abuse(
+              "backupId as a number",
+              id -> call(id, "restore_backup", "{\"backupId\":5,\"destination\":\"/x\"}")),
+          new Abuse(
+              "unknown resource",
+              id -> request(id, "resources/read", "{\"uri\":\"bdr://patients/" + id + "\"}")),
+          new Abuse(
+              "unknown prompt", id -> request(id, "prompts/get", "{\"name\":\"leak-everything\"}")),
           new Abuse("unknown tool", id -> call(id, "format_disk", "{}")),
           new Abuse("arguments as an array", id -> call(id, "scan_phi", "[1]")),
           new Abuse("unknown method", id -> request(id, "backups/explode", "{}")),

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The official TypeScript SDK client, over stdio and over Streamable HTTP, sees a complete server:
- * what it declares at initialize, a fully described tool list, and every tool answering its sample
- * call with structured content that matches the tool's output schema and the practice's files.
+ * what it declares at initialize, a fully described tool list, every tool answering its sample call
+ * with structured content that matches the tool's output schema and the practice's files, and the
+ * resources and the runbook prompt describing the same repository.
  */
 class SdkClientTest {
 
@@ -27,7 +28,8 @@ class SdkClientTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"stdio", "http"})
-  void everyTool_sampleCall_answersWithValidStructuredContent(String transport) throws Exception {
+  void everyFeature_sampleCalls_answerWithValidContentAndRealValues(String transport)
+      throws Exception {
     ResticBinary.require();
     Practice practice = new Practice(tmp);
     Path sources = tmp.resolve("practice-files");
@@ -39,12 +41,24 @@ class SdkClientTest {
             FileTree.text("schedule/monday.csv", "time,room\n09:00,2\n10:30,1\n"),
             FileTree.random("scans/xray-0001.bin", 300_000, 7),
             FileTree.text("README.txt", "Shared drive of the front desk.\n")));
-    Map<String, ToolSamples.Sample> samples = ToolSamples.forSources(sources, 5, 1, 1);
+    Map<String, ToolSamples.Sample> samples =
+        ToolSamples.forSources(sources, 5, 1, 1, tmp.resolve("restore-plan"));
 
     List<Map<String, Object>> steps = new ArrayList<>();
     steps.add(step("list"));
     samples.forEach(
         (name, sample) -> steps.add(step("call", "tool", name, "arguments", sample.arguments())));
+    steps.add(step("resources"));
+    steps.add(step("read", "uri", "bdr://status"));
+    steps.add(step("read", "uri", "bdr://snapshots"));
+    steps.add(step("prompts"));
+    steps.add(
+        step(
+            "prompt",
+            "name",
+            "disaster-recovery-runbook",
+            "arguments",
+            Map.of("destination", "/srv/restored")));
     JsonNode report;
     if (transport.equals("stdio")) {
       report = NodeClients.sdkClient(practice.stdioClient(List.of(), steps), tmp);
@@ -81,6 +95,33 @@ class SdkClientTest {
         throw new AssertionError(sample.getKey() + ": " + call.path("structuredContent"), e);
       }
     }
+
+    String snapshot = practice.snapshotIds().get(0);
+    List<String> uris = new ArrayList<>();
+    report.path("steps").get(i++).path("resources").forEach(r -> uris.add(r.path("uri").asText()));
+    assertThat(uris).contains("bdr://status", "bdr://snapshots");
+    JsonNode status = resourceJson(report.path("steps").get(i++));
+    assertThat(status.at("/lastBackup/id").asText()).isEqualTo(snapshot);
+    JsonNode snapshots = resourceJson(report.path("steps").get(i++));
+    assertThat(snapshots.toString()).contains(snapshot);
+    List<String> prompts = new ArrayList<>();
+    report
+        .path("steps")
+        .get(i++)
+        .path("prompts")
+        .forEach(p -> prompts.add(p.path("name").asText()));
+    assertThat(prompts).contains("disaster-recovery-runbook");
+    JsonNode runbook = report.path("steps").get(i);
+    assertThat(runbook.at("/messages/0/content/text").asText())
+        .contains("/srv/restored", "restore_backup", "verify_backup");
+  }
+
+  /** The JSON text of a resource read's only content. */
+  private static JsonNode resourceJson(JsonNode read) throws Exception {
+    assertThat(read.has("thrown")).as(read.toString()).isFalse();
+    assertThat(read.path("contents")).hasSize(1);
+    assertThat(read.at("/contents/0/mimeType").asText()).isEqualTo("application/json");
+    return Practice.JSON.readTree(read.at("/contents/0/text").asText());
   }
 
   /** A tool a model can use without guessing: every part described, every hint given. */
@@ -99,7 +140,11 @@ class SdkClientTest {
                   .as(name + "." + p.getKey() + " description")
                   .isNotBlank();
               if (!required.contains(p.getKey())) {
-                assertThat(p.getValue().has("default"))
+                // A filter has no value of its type that means "any": it states its default
+                // in words ("Default: any.") and is left out to get it.
+                assertThat(
+                        p.getValue().has("default")
+                            || p.getValue().path("description").asText().contains("Default: "))
                     .as(name + "." + p.getKey() + " is optional and needs a default")
                     .isTrue();
               }

@@ -33,9 +33,11 @@ final class ToolSamples {
   /**
    * The samples for a practice whose folder {@code sources} holds {@code files} files, of which
    * {@code binaries} hold no text and {@code withSsn} hold one social security number each; in the
-   * order they are called (a backup first, so that later tools find a snapshot).
+   * order they are called (a backup first, so that later tools find it). {@code destination} is a
+   * folder that does not exist yet, for a restore plan.
    */
-  static Map<String, Sample> forSources(Path sources, int files, int binaries, int withSsn) {
+  static Map<String, Sample> forSources(
+      Path sources, int files, int binaries, int withSsn, Path destination) {
     Map<String, Sample> table = new LinkedHashMap<>();
     table.put(
         "create_backup",
@@ -49,6 +51,58 @@ final class ToolSamples {
               assertThat(practice.snapshotIds()).contains(r.path("snapshotId").asText());
             }));
     table.put(
+        "list_backups",
+        new Sample(
+            Map.of("sort", "date", "limit", 10),
+            (r, practice) -> {
+              assertThat(r.path("matching").asInt()).isEqualTo(1);
+              assertThat(r.at("/snapshots/0/id").asText()).isEqualTo(only(practice));
+              assertThat(r.at("/snapshots/0/paths/0").asText()).isEqualTo(sources.toString());
+              assertThat(r.path("nextCursor").isNull()).isTrue();
+              assertThat(r.path("problems")).isEmpty();
+            }));
+    table.put(
+        "verify_backup",
+        new Sample(
+            Map.of("backupId", "latest", "mode", "deep"),
+            (r, practice) -> {
+              assertThat(r.path("ok").asBoolean()).as(r.toString()).isTrue();
+              assertThat(r.path("backupId").asText()).isEqualTo(only(practice));
+              assertThat(r.path("packsRead").asInt()).isPositive();
+              assertThat(r.path("errors")).isEmpty();
+            }));
+    table.put(
+        "restore_backup",
+        new Sample(
+            Map.of("backupId", "latest", "destination", destination.toString()),
+            (r, practice) -> {
+              assertThat(r.path("dryRun").asBoolean()).isTrue();
+              assertThat(r.path("backupId").asText()).isEqualTo(only(practice));
+              assertThat(r.at("/plan/targetState").asText()).isEqualTo("missing");
+              assertThat(r.at("/plan/files").asInt()).isEqualTo(files);
+              assertThat(r.at("/plan/conflicts").asInt()).isZero();
+              assertThat(r.path("restored").isNull()).isTrue();
+              assertThat(destination).doesNotExist();
+            }));
+    table.put(
+        "get_backup_status",
+        new Sample(
+            Map.of(),
+            (r, practice) -> {
+              assertThat(r.at("/lastBackup/id").asText()).isEqualTo(only(practice));
+              assertThat(r.at("/storage/snapshots").asInt()).isEqualTo(1);
+              assertThat(r.at("/locks/held").asInt()).isZero();
+            }));
+    table.put(
+        "export_backup_config",
+        new Sample(
+            Map.of("format", "json"),
+            (r, practice) -> {
+              assertThat(r.at("/config/sources/0/paths/0").asText()).isEqualTo(sources.toString());
+              assertThat(r.at("/config/sources/0/snapshots").asInt()).isEqualTo(1);
+              assertThat(r.path("document").asText()).doesNotContain(Practice.PASSWORD);
+            }));
+    table.put(
         "scan_phi",
         new Sample(
             Map.of("paths", List.of(sources.toString()), "sensitivity", "medium"),
@@ -60,5 +114,12 @@ final class ToolSamples {
               assertThat(r.path("truncated").asBoolean()).isFalse();
             }));
     return table;
+  }
+
+  /** The id of the practice's only snapshot, as restic lists it. */
+  private static String only(Practice practice) throws Exception {
+    List<String> ids = practice.snapshotIds();
+    assertThat(ids).hasSize(1);
+    return ids.get(0);
   }
 }
