@@ -2,6 +2,7 @@ package org.bdr.mcp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bdr.app.CheckRepository;
 import org.bdr.backup.BackupResult;
 import org.bdr.check.CheckResult;
@@ -14,13 +15,19 @@ final class Verification {
   /** Deep-checks the new snapshot's data and describes the outcome. */
   static Map<String, Object> of(Served served, ToolCall call, BackupResult backup)
       throws Exception {
+    // The checker reports each pack's size as it reads it; progress goes on from the backup's.
+    AtomicLong verified = new AtomicLong();
+    long backed = backup.totalBytes();
     CheckResult r =
         new CheckRepository(served.opener())
             .run(
                 served.repository(),
                 backup.snapshot().hex(),
                 true,
-                bytes -> call.progress(bytes, null, "verified " + bytes + " bytes"),
+                bytes -> {
+                  long sum = verified.addAndGet(bytes);
+                  call.progress(backed + sum, null, "verified " + sum + " bytes");
+                },
                 call.cancellation())
             .result();
     Map<String, Object> out = new LinkedHashMap<>();

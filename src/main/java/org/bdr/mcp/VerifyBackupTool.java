@@ -3,6 +3,7 @@ package org.bdr.mcp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bdr.app.CheckRepository;
 import org.bdr.auth.Operation;
 import org.bdr.check.CheckResult;
@@ -31,13 +32,18 @@ final class VerifyBackupTool implements AssistantTool {
     Arguments args = call.arguments();
     String ref = args.string("backupId", null);
     boolean deep = "deep".equals(args.choice("mode", "quick", List.of("quick", "deep")));
+    // The checker reports each pack's size as it reads it; progress counts them all.
+    AtomicLong verified = new AtomicLong();
     CheckRepository.Outcome o =
         new CheckRepository(served.opener())
             .run(
                 served.repository(),
                 ref,
                 deep,
-                bytes -> call.progress(bytes, null, "verified " + bytes + " bytes of pack data"),
+                bytes -> {
+                  long sum = verified.addAndGet(bytes);
+                  call.progress(sum, null, "verified " + sum + " bytes of pack data");
+                },
                 call.cancellation());
     CheckResult r = o.result();
     Map<String, Object> out = new LinkedHashMap<>();

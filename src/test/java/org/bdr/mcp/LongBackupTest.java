@@ -91,6 +91,7 @@ class LongBackupTest {
     assertThat(progress.size()).isGreaterThanOrEqualTo(2);
     long previousAt = 0;
     double previous = -1;
+    Map<String, Long> counts = new java.util.HashMap<>();
     for (JsonNode p : progress) {
       assertThat(p.path("at").asLong() - previousAt)
           .as("gap before progress " + p)
@@ -100,6 +101,17 @@ class LongBackupTest {
         assertThat(p.path("total").asDouble())
             .isGreaterThanOrEqualTo(p.path("progress").asDouble());
       }
+      String phase = p.path("message").asText().split(" ")[0];
+      long counted = bytesIn(p.path("message").asText());
+      assertThat(counted)
+          .as("the bytes counted while " + phase + " never go back: " + progress)
+          .isGreaterThanOrEqualTo(counts.getOrDefault(phase, 0L));
+      counts.put(phase, counted);
+      if (phase.equals("verified")) {
+        assertThat(p.path("progress").asDouble())
+            .as("verification carries on from the backup's progress")
+            .isGreaterThanOrEqualTo(FILES * FILE_SIZE + (double) counted);
+      }
       previousAt = p.path("at").asLong();
       previous = p.path("progress").asDouble();
     }
@@ -108,6 +120,12 @@ class LongBackupTest {
         .isLessThanOrEqualTo(MAX_GAP_MILLIS);
     assertThat(practice.snapshotIds())
         .containsExactly(call.at("/structuredContent/snapshotId").asText());
+  }
+
+  /** The byte count in a progress message ("backed up N bytes", "verified N bytes"). */
+  private static long bytesIn(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) bytes").matcher(message);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   @ParameterizedTest
