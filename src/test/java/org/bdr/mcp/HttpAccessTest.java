@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bdr.testing.ResticBinary;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +89,7 @@ class HttpAccessTest {
                         "tool",
                         "create_backup",
                         "arguments",
-                        java.util.Map.of("sources", List.of(sources.toString()))))),
+                        Map.of("sources", List.of(sources.toString()))))),
             tmp);
 
     JsonNode call = report.path("steps").get(0);

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bdr.testing.FileTree;
 import org.bdr.testing.ResticBinary;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +94,7 @@ class LongBackupTest {
     assertThat(progress.size()).isGreaterThanOrEqualTo(2);
     long previousAt = 0;
     double previous = -1;
-    Map<String, Long> counts = new java.util.HashMap<>();
+    Map<String, Long> counts = new HashMap<>();
     for (JsonNode p : progress) {
       assertThat(p.path("at").asLong() - previousAt)
           .as("gap before progress " + p)
@@ -122,9 +125,11 @@ class LongBackupTest {
         .containsExactly(call.at("/structuredContent/snapshotId").asText());
   }
 
+  private static final Pattern BYTES = Pattern.compile("(\\d+) bytes");
+
   /** The byte count in a progress message ("backed up N bytes", "verified N bytes"). */
   private static long bytesIn(String message) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) bytes").matcher(message);
+    Matcher m = BYTES.matcher(message);
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 

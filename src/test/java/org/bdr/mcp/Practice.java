@@ -103,6 +103,7 @@ final class Practice {
   ServeProcess serve(List<String> jvmOptions, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(NodeClients.stdioServer().get(0));
+    cmd.add("-Xmx512m");
     cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.bdr.cli.Main"));
     cmd.addAll(List.of("serve", "--listen", "127.0.0.1:0"));
