@@ -2,6 +2,7 @@ package org.bdr.cli;
 
 import java.util.List;
 import org.bdr.app.ListSnapshots;
+import org.bdr.app.PhiBrief;
 import org.bdr.app.SnapshotInfo;
 import picocli.CommandLine.Command;
 
@@ -21,8 +22,9 @@ final class SnapshotsCommand extends BaseCommand {
       console.printJson(listing);
       return Main.OK;
     }
-    String format = "%-8s  %-26s  %-12s  %-20s  %-21s  %7s  %10s  %s%n";
-    console.out.printf(format, "ID", "Time", "Host", "Label", "Type", "Files", "Size", "Paths");
+    String format = "%-8s  %-26s  %-12s  %-20s  %-21s  %7s  %10s  %-16s  %s%n";
+    console.out.printf(
+        format, "ID", "Time", "Host", "Label", "Type", "Files", "Size", "PHI", "Paths");
     for (SnapshotInfo s : all) {
       console.out.printf(
           format,
@@ -33,10 +35,23 @@ final class SnapshotsCommand extends BaseCommand {
           TerminalText.escape(s.type()) + (s.partial() ? " (partial)" : ""),
           s.files() < 0 ? "?" : Long.toString(s.files()),
           s.size() < 0 ? "?" : Console.bytes(s.size()),
+          phi(s.phi()),
           TerminalText.escape(String.join(", ", s.paths())));
     }
     console.out.println(Console.plural(all.size(), "snapshot"));
     return Main.OK;
+  }
+
+  /** The PHI scan in a few words: files with findings, tagged or blocked; "-" if not scanned. */
+  static String phi(PhiBrief phi) {
+    if (phi == null) {
+      return "-";
+    }
+    String text = Console.plural(phi.files(), "file");
+    if (phi.blocked() > 0) {
+      return text + ", " + phi.blocked() + " blocked";
+    }
+    return phi.tagged() ? text + ", tagged" : text;
   }
 
   /** The time in this machine's zone, with its offset, to the second. */

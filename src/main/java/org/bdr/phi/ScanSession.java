@@ -155,12 +155,15 @@ final class ScanSession implements FileScan {
     return done(status, note);
   }
 
+  /**
+   * Ends the file as its contract says: an ERROR result without findings, not even those made in
+   * the part already read, since a file that could not be read whole is not what a backup stores or
+   * a report describes; its name is still redacted in the safe path.
+   */
   @Override
   public FileResult fail(String reason) {
     if (result == null) {
-      buf = null;
-      streaming = null;
-      result = done(ScanStatus.ERROR, reason);
+      abandon(reason);
     }
     return result;
   }
