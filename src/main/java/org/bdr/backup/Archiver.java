@@ -55,6 +55,13 @@ public final class Archiver {
   private final BooleanSupplier cancelled;
   private final int workers;
 
+  /**
+   * The most bytes of one file a PHI scan buffers to read its structure. Every worker may scan such
+   * a file at once, and a growing buffer is briefly copied, so each gets a sixth of the heap
+   * divided among them: a quarter of the heap at most, leaving room for chunks in flight.
+   */
+  private final int scanBuffer;
+
   /** An archiver writing into {@code repo}, reporting to {@code progress}. */
   public Archiver(Repository repo, BackupProgress progress, BooleanSupplier cancelled) {
     this.repo = repo;
@@ -64,6 +71,8 @@ public final class Archiver {
     // may wait for the blob savers: four workers keep that within the heap bin/bdr gives (256 MiB)
     // on any machine, and more would mostly wait for the disk.
     this.workers = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    long share = Runtime.getRuntime().maxMemory() / (6L * workers);
+    this.scanBuffer = (int) Math.max(1 << 20, Math.min(PhiScanner.maxBufferLimit(), share));
   }
 
   /**
@@ -480,7 +489,7 @@ public final class Archiver {
               : saver.save(
                   path,
                   size,
-                  scanner.open(path.toString()),
+                  scanner.open(path.toString(), scanBuffer),
                   request.phi().policy() == PhiPolicy.BLOCK);
       bytesRead.addAndGet(saved.bytesRead());
       bytesAdded.addAndGet(saved.bytesAdded());
