@@ -154,6 +154,9 @@ class PhiBackupLeakTest {
     Files.write(
         dir.resolve("blob.bin"),
         ("\u0000\u0001\u0002" + NAME + SSN).getBytes(StandardCharsets.ISO_8859_1));
+    // Larger than the block policy holds in memory: read once to scan, not stored.
+    Files.writeString(
+        dir.resolve("export.txt"), "soup of the day, bread and butter\n".repeat(300_000) + note);
     Files.writeString(dir.resolve(FILE_NAME), "nothing to see\n");
     Files.writeString(dir.resolve("menu.txt"), "soup of the day\n");
     return dir;
