@@ -104,7 +104,10 @@ timed() {
   drop_caches
   if ! "$GNU_TIME" -f '%e %M %U %S' -o "$tf" "$@" > "$log" 2>&1; then
     # exit 3: finished, some files left out or not scanned; the timing still counts
-    grep -q -e '^snapshot ' -e '^scanned ' "$log" || { tail -20 "$log" >&2; die "$variant (round $round) failed; see $log"; }
+    if ! grep -q -e '^snapshot ' -e '^scanned ' "$log"; then
+      tail -20 "$log" >&2
+      die "$variant (round $round) failed; see $log"
+    fi
   fi
   read -r secs rss usr sys < <(tail -1 "$tf")
   cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
@@ -130,7 +133,8 @@ scan_only() {
 
 : > "$results"
 echo "data: $data_bytes bytes in $data_files files ($stamp)"
-echo "bdr: $("$BDR" --version 2>/dev/null | head -1 || echo '?'); java opts: ${BDR_JAVA_OPTS:-launcher default}"
+echo "bdr: $("$BDR" --version 2>/dev/null | head -1 || echo '?');" \
+  "java opts: ${BDR_JAVA_OPTS:-launcher default}"
 echo "cpus: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg); $cache_note"
 for round in $(seq 1 "$RUNS"); do
   echo "round $round/$RUNS"
@@ -167,8 +171,9 @@ extra = sc - pc
 print("text scanned per core: %s MB/s (data size / extra CPU seconds of the scan)" % (
     "%.1f" % (mb / extra) if extra > 0 else "n/a"))
 oc = statistics.median(cpu["scan-phi"])
-print("scanner alone (bdr scan-phi, 1 thread): %.2f cpu s, %.1f MB per cpu s; the backup's scan"
-      " costs %.2f cpu s beyond plain backup + scanner alone" % (oc, mb / oc, sc - pc - oc))
+print("scanner alone (bdr scan-phi, one scanning thread): %.2f cpu s, %.1f MB per cpu s" % (
+    oc, mb / oc))
+print("the backup's scan costs %.2f cpu s beyond plain backup + scanner alone" % (sc - pc - oc))
 print("all runs, wall s: plain %s; phi-scan %s; scan-phi %s" % (
     wall["plain"], wall["scan"], wall["scan-phi"]))
 print("all runs, cpu s:  plain %s; phi-scan %s; scan-phi %s" % (
