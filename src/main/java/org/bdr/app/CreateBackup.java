@@ -12,6 +12,7 @@ import org.bdr.backup.BackupProgress;
 import org.bdr.backup.BackupRequest;
 import org.bdr.backup.BackupResult;
 import org.bdr.backup.BackupType;
+import org.bdr.backup.PhiCheck;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.pattern.PathPatterns;
@@ -31,13 +32,26 @@ public final class CreateBackup {
    * @param excludes exclude globs
    * @param type incremental or full
    * @param label a label, may be null
+   * @param phi how to scan for PHI while reading; null for no scan
    */
   public record Request(
       RepositoryOptions repository,
       List<Path> sources,
       List<String> excludes,
       BackupType type,
-      String label) {}
+      String label,
+      PhiCheck phi) {
+
+    /** A backup without a PHI scan. */
+    public Request(
+        RepositoryOptions repository,
+        List<Path> sources,
+        List<String> excludes,
+        BackupType type,
+        String label) {
+      this(repository, sources, excludes, type, label, null);
+    }
+  }
 
   /**
    * A finished backup.
@@ -78,7 +92,8 @@ public final class CreateBackup {
     Repository repo = open.repository();
     String host = RepositoryLock.hostname();
     BackupRequest backup =
-        new BackupRequest(sources, request.excludes(), request.type(), request.label(), host);
+        new BackupRequest(
+            sources, request.excludes(), request.type(), request.label(), host, request.phi());
     try (RepositoryLock lock = RepositoryLock.acquire(repo, false)) {
       // A full backup reads every file too, but still names its parent and counts against it.
       Id parent = findParent(repo, backup);

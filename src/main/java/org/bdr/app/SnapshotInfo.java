@@ -17,7 +17,9 @@ import org.bdr.repo.SnapshotFacts;
  * @param type incremental or full; null for snapshots restic wrote
  * @param files files in the snapshot, -1 if unknown
  * @param size their total bytes, -1 if unknown
- * @param partial whether some files could not be read
+ * @param partial whether some files could not be read or were blocked for PHI
+ * @param tags restic tags, such as {@code phi}
+ * @param phi the PHI scan in brief; null when the backup did not scan
  */
 public record SnapshotInfo(
     String id,
@@ -29,7 +31,9 @@ public record SnapshotInfo(
     String type,
     long files,
     long size,
-    boolean partial) {
+    boolean partial,
+    List<String> tags,
+    PhiBrief phi) {
 
   static SnapshotInfo of(Id id, Snapshot s) {
     SnapshotFacts f = s.bdr();
@@ -43,6 +47,8 @@ public record SnapshotInfo(
         f == null ? null : f.backupType(),
         f == null ? -1 : f.files(),
         f == null ? -1 : f.bytes(),
-        f != null && f.partial());
+        f != null && f.partial(),
+        s.tags(),
+        f == null ? null : PhiBrief.of(f.phi()));
   }
 }

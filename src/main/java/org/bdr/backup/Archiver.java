@@ -26,8 +26,11 @@ import org.bdr.chunker.Polynomial;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.pattern.PathPatterns;
+import org.bdr.phi.PhiScanner;
+import org.bdr.phi.ScanOptions;
 import org.bdr.repo.Id;
 import org.bdr.repo.Node;
+import org.bdr.repo.PhiFacts;
 import org.bdr.repo.Repository;
 import org.bdr.repo.Snapshot;
 import org.bdr.repo.SnapshotFacts;
@@ -40,6 +43,10 @@ import org.bdr.repo.Tree;
  * gives a snapshot whose root tree holds {@code srv}, which holds {@code records}. Files are read
  * by a pool of workers; each file is read once. Files that vanish or cannot be read are recorded,
  * the backup goes on, and the snapshot is marked partial.
+ *
+ * <p>When the request asks for a PHI scan, every file read is scanned from the same buffers as it
+ * is chunked, and the snapshot records what was found; see {@link FileSaver} for how the block
+ * policy keeps a file's data out of the repository.
  */
 public final class Archiver {
 
@@ -47,6 +54,13 @@ public final class Archiver {
   private final BackupProgress progress;
   private final BooleanSupplier cancelled;
   private final int workers;
+
+  /**
+   * The most bytes of one file a PHI scan buffers to read its structure. Every worker may scan such
+   * a file at once, and a growing buffer is briefly copied, so each gets a sixth of the heap
+   * divided among them: a quarter of the heap at most, leaving room for chunks in flight.
+   */
+  private final int scanBuffer;
 
   /** An archiver writing into {@code repo}, reporting to {@code progress}. */
   public Archiver(Repository repo, BackupProgress progress, BooleanSupplier cancelled) {
@@ -57,6 +71,8 @@ public final class Archiver {
     // may wait for the blob savers: four workers keep that within the heap bin/bdr gives (256 MiB)
     // on any machine, and more would mostly wait for the disk.
     this.workers = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    long share = Runtime.getRuntime().maxMemory() / (6L * workers);
+    this.scanBuffer = (int) Math.max(1 << 20, Math.min(PhiScanner.maxBufferLimit(), share));
   }
 
   /**
@@ -70,7 +86,8 @@ public final class Archiver {
     long start = System.nanoTime();
     Instant startTime = Instant.now();
     checkSources(request.sources());
-    Run run = new Run(request, parent);
+    Snapshot parentSnapshot = parent == null ? null : repo.loadSnapshot(parent);
+    Run run = new Run(request, parent, parentSnapshot);
     ExecutorService files = Executors.newFixedThreadPool(workers, named("file-reader"));
     ExecutorService blobs = Executors.newFixedThreadPool(workers, named("blob-saver"));
     Thread scanner = progress.wantsTotals() ? startScanner(request) : null;
@@ -86,12 +103,13 @@ public final class Archiver {
               cancelled,
               progress);
       run.filePool = files;
-      Tree parentRoot = parent == null ? null : repo.loadTree(repo.loadSnapshot(parent).treeId());
+      Tree parentRoot = parentSnapshot == null ? null : repo.loadTree(parentSnapshot.treeId());
       Id root = run.saveVirtual(VirtualDir.of(request.sources()), Path.of("/"), parentRoot);
       repo.flush();
       long millis = (System.nanoTime() - start) / 1_000_000;
-      Id snapshotId = repo.saveSnapshot(run.snapshot(root, startTime, millis));
-      return run.result(snapshotId, millis);
+      Snapshot snapshot = run.snapshot(root, startTime, millis);
+      Id snapshotId = repo.saveSnapshot(snapshot);
+      return run.result(snapshotId, snapshot.bdr().phi(), millis);
     } catch (BdrException e) {
       if (e.code() == ErrorCode.CANCELLED) {
         flushQuietly();
@@ -246,10 +264,23 @@ public final class Archiver {
     final List<SkippedFile> unreadable = Collections.synchronizedList(new ArrayList<>());
     final List<SkippedFile> changed = Collections.synchronizedList(new ArrayList<>());
 
-    Run(BackupRequest request, Id parent) {
+    /** The PHI scan's scanner and tally; both null when the backup does not scan. */
+    final PhiScanner scanner;
+
+    final PhiTally phi;
+
+    Run(BackupRequest request, Id parent, Snapshot parentSnapshot) {
       this.request = request;
       this.excludes = new PathPatterns(request.excludes());
       this.parent = parent;
+      PhiCheck check = request.phi();
+      this.scanner =
+          check == null ? null : new PhiScanner(new ScanOptions(check.sensitivity(), false));
+      this.phi = check == null ? null : new PhiTally(check, phiFacts(parentSnapshot));
+    }
+
+    private static PhiFacts phiFacts(Snapshot snapshot) {
+      return snapshot == null || snapshot.bdr() == null ? null : snapshot.bdr().phi();
     }
 
     Id saveVirtual(VirtualDir dir, Path path, Tree parentTree) throws IOException {
@@ -395,6 +426,7 @@ public final class Archiver {
     /** Whether an incremental backup may take a file's entry from the parent unread. */
     private boolean unchanged(FileStat st, Node parentNode) {
       return request.type() == BackupType.INCREMENTAL
+          && (phi == null || phi.parentComparable())
           && st.matches(parentNode)
           && allStored(parentNode);
     }
@@ -407,6 +439,9 @@ public final class Archiver {
     private Node reuse(Path path, FileStat st, Node parentNode) {
       totalBytes.addAndGet(st.size());
       filesUnchanged.incrementAndGet();
+      if (phi != null) {
+        phi.reused(path.toString());
+      }
       progress.bytesProcessed(st.size());
       progress.fileDone(path.toString(), st.size());
       return parentNode;
@@ -420,6 +455,9 @@ public final class Archiver {
       FileSaver.Saved saved = null;
       for (int attempt = 0; attempt < 2; attempt++) {
         saved = readOnce(path, before.size());
+        if (saved.blocked()) {
+          break;
+        }
         FileStat after = FileStat.of(path);
         boolean stable = !after.changedSince(before);
         before = after;
@@ -430,8 +468,14 @@ public final class Archiver {
           changed.add(new SkippedFile(path.toString(), "changed while it was read"));
         }
       }
-      (parentNode != null && parentNode.isFile() ? filesChanged : filesNew).incrementAndGet();
+      if (phi != null) {
+        phi.scanned(path.toString(), saved.scan(), saved.blocked());
+      }
       progress.fileDone(path.toString(), before.size());
+      if (saved.blocked()) {
+        return null;
+      }
+      (parentNode != null && parentNode.isFile() ? filesChanged : filesNew).incrementAndGet();
       totalBytes.addAndGet(saved.bytesRead());
       // The entry records what was stored: a file that kept changing may have been read at
       // another length than its last stat says.
@@ -439,7 +483,14 @@ public final class Archiver {
     }
 
     private FileSaver.Saved readOnce(Path path, long size) throws IOException {
-      FileSaver.Saved saved = saver.save(path, size);
+      FileSaver.Saved saved =
+          scanner == null
+              ? saver.save(path, size)
+              : saver.save(
+                  path,
+                  size,
+                  scanner.open(path.toString(), scanBuffer),
+                  request.phi().policy() == PhiPolicy.BLOCK);
       bytesRead.addAndGet(saved.bytesRead());
       bytesAdded.addAndGet(saved.bytesAdded());
       return saved;
@@ -478,15 +529,18 @@ public final class Archiver {
     }
 
     Snapshot snapshot(Id root, Instant startTime, long millis) {
+      boolean tagged = phi != null && request.phi().policy() == PhiPolicy.TAG && phi.holdsPhi();
+      boolean blocked = phi != null && !phi.blocked().isEmpty();
       SnapshotFacts facts =
           new SnapshotFacts(
               request.label(),
               request.type().label(),
               filesNew.get() + filesChanged.get() + filesUnchanged.get(),
               totalBytes.get(),
-              !unreadable.isEmpty(),
+              !unreadable.isEmpty() || blocked,
               unreadable.size(),
-              millis);
+              millis,
+              phi == null ? null : phi.facts(tagged));
       return new Snapshot(
           org.bdr.repo.Timestamps.format(startTime),
           parent == null ? null : parent.hex(),
@@ -497,12 +551,12 @@ public final class Archiver {
           org.bdr.repo.RepositoryLock.unixId("uid"),
           org.bdr.repo.RepositoryLock.unixId("gid"),
           request.excludes(),
-          List.of(),
+          tagged ? List.of(PhiFacts.TAG) : List.of(),
           "bdr " + version(),
           facts);
     }
 
-    BackupResult result(Id snapshotId, long millis) {
+    BackupResult result(Id snapshotId, PhiFacts phiFacts, long millis) {
       List<SkippedFile> bad = new ArrayList<>(unreadable);
       bad.sort(Comparator.comparing(SkippedFile::path));
       return new BackupResult(
@@ -517,7 +571,10 @@ public final class Archiver {
           totalBytes.get(),
           millis,
           bad,
-          new ArrayList<>(changed));
+          new ArrayList<>(changed),
+          phiFacts,
+          phi == null ? List.of() : phi.blocked(),
+          phi == null ? List.of() : phi.notScanned());
     }
   }
 

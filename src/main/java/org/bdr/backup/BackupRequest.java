@@ -12,9 +12,21 @@ import java.util.List;
  * @param type incremental or full
  * @param label a person's label, may be null
  * @param hostname the host recorded in the snapshot
+ * @param phi how to scan for PHI while reading; null for no scan
  */
 public record BackupRequest(
-    List<Path> sources, List<String> excludes, BackupType type, String label, String hostname) {
+    List<Path> sources,
+    List<String> excludes,
+    BackupType type,
+    String label,
+    String hostname,
+    PhiCheck phi) {
+
+  /** A backup that does not scan for PHI. */
+  public BackupRequest(
+      List<Path> sources, List<String> excludes, BackupType type, String label, String hostname) {
+    this(sources, excludes, type, label, hostname, null);
+  }
 
   /** Validates and copies the lists. */
   public BackupRequest {

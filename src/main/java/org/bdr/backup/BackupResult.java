@@ -2,6 +2,7 @@ package org.bdr.backup;
 
 import java.util.List;
 import org.bdr.repo.Id;
+import org.bdr.repo.PhiFacts;
 
 /**
  * What a backup did.
@@ -18,6 +19,10 @@ import org.bdr.repo.Id;
  * @param durationMillis wall time
  * @param unreadable files that vanished or could not be read (the snapshot is partial)
  * @param changedWhileRead files that changed while they were read (stored as last read)
+ * @param phi what the PHI scan found, as stored with the snapshot; null when it did not scan
+ * @param blocked files the PHI block policy kept out of the snapshot, by path
+ * @param notScanned files stored although the PHI scan could not read them, with a reason that
+ *     quotes nothing of the file
  */
 public record BackupResult(
     Id snapshot,
@@ -31,17 +36,54 @@ public record BackupResult(
     long totalBytes,
     long durationMillis,
     List<SkippedFile> unreadable,
-    List<SkippedFile> changedWhileRead) {
+    List<SkippedFile> changedWhileRead,
+    PhiFacts phi,
+    List<SkippedFile> blocked,
+    List<SkippedFile> notScanned) {
 
   /** Copies the lists. */
   public BackupResult {
     unreadable = List.copyOf(unreadable);
     changedWhileRead = List.copyOf(changedWhileRead);
+    blocked = blocked == null ? List.of() : List.copyOf(blocked);
+    notScanned = notScanned == null ? List.of() : List.copyOf(notScanned);
   }
 
-  /** Whether some files are missing from the snapshot. */
+  /** What a backup without a PHI scan did. */
+  public BackupResult(
+      Id snapshot,
+      Id parent,
+      long filesNew,
+      long filesChanged,
+      long filesUnchanged,
+      long dirs,
+      long bytesRead,
+      long bytesAdded,
+      long totalBytes,
+      long durationMillis,
+      List<SkippedFile> unreadable,
+      List<SkippedFile> changedWhileRead) {
+    this(
+        snapshot,
+        parent,
+        filesNew,
+        filesChanged,
+        filesUnchanged,
+        dirs,
+        bytesRead,
+        bytesAdded,
+        totalBytes,
+        durationMillis,
+        unreadable,
+        changedWhileRead,
+        null,
+        List.of(),
+        List.of());
+  }
+
+  /** Whether some files are missing from the snapshot: unreadable, or blocked for PHI. */
   public boolean partial() {
-    return !unreadable.isEmpty();
+    return !unreadable.isEmpty() || !blocked.isEmpty();
   }
 
   /** Files in the snapshot. */

@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bdr.app.CreateBackup;
+import org.bdr.app.ScanForPhi;
 import org.bdr.backup.BackupResult;
 import org.bdr.backup.BackupType;
+import org.bdr.backup.PhiCheck;
+import org.bdr.backup.PhiPolicy;
 import org.bdr.backup.SkippedFile;
+import org.bdr.phi.Sensitivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,12 +37,34 @@ final class BackupCommand extends BaseCommand {
   @Option(names = "--label", paramLabel = "TEXT", description = "a label for the snapshot")
   String label;
 
+  @Option(
+      names = "--phi-scan",
+      description =
+          "scan every file read for protected health information; the findings summary (types,"
+              + " counts, paths; never the values) is stored with the snapshot")
+  boolean phiScan;
+
+  @Option(
+      names = "--phi-policy",
+      paramLabel = "POLICY",
+      description =
+          "report (default), tag (also tag a snapshot with findings 'phi'), or block (keep files"
+              + " with findings, or that cannot be scanned, out of the backup); implies --phi-scan")
+  String phiPolicy;
+
+  @Option(
+      names = "--phi-sensitivity",
+      paramLabel = "LEVEL",
+      description = "low, medium (default) or high; implies --phi-scan")
+  String phiSensitivity;
+
   /** How many unreadable files the text summary lists; --json lists all. */
   private static final int LISTED = 20;
 
   @Override
   int execute() throws Exception {
     BackupType backupType = BackupType.parse(type);
+    PhiCheck phi = phiCheck();
     CreateBackup.Outcome o =
         noticeIfStopped(
             "backup interrupted — no snapshot was saved; the repository is intact and the data"
@@ -48,7 +74,7 @@ final class BackupCommand extends BaseCommand {
                 return new CreateBackup(opener)
                     .run(
                         new CreateBackup.Request(
-                            options.repository(), paths, excludes, backupType, label),
+                            options.repository(), paths, excludes, backupType, label, phi),
                         bar,
                         () -> false);
               }
@@ -61,6 +87,17 @@ final class BackupCommand extends BaseCommand {
       printSummary(r, backupType);
     }
     return r.partial() ? Main.PARTIAL : Main.OK;
+  }
+
+  /** The PHI scan asked for, or null; a policy or sensitivity alone asks for it too. */
+  private PhiCheck phiCheck() {
+    if (!phiScan && phiPolicy == null && phiSensitivity == null) {
+      return null;
+    }
+    PhiPolicy policy = phiPolicy == null ? PhiPolicy.REPORT : PhiPolicy.parse(phiPolicy);
+    Sensitivity sensitivity =
+        phiSensitivity == null ? Sensitivity.MEDIUM : ScanForPhi.sensitivity(phiSensitivity);
+    return new PhiCheck(policy, sensitivity);
   }
 
   private void printSummary(BackupResult r, BackupType backupType) {
@@ -94,7 +131,10 @@ final class BackupCommand extends BaseCommand {
     for (SkippedFile f : r.changedWhileRead()) {
       out.println("changed while read (stored as last read): " + TerminalText.escape(f.path()));
     }
-    if (r.partial()) {
+    if (r.phi() != null) {
+      PhiSummaryText.print(out, r, LISTED);
+    }
+    if (!r.unreadable().isEmpty()) {
       out.println(
           "partial: " + Console.plural(r.unreadable().size(), "file") + " could not be read:");
       r.unreadable().stream()

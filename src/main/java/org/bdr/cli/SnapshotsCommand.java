@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.bdr.app.ListSnapshots;
+import org.bdr.app.PhiBrief;
 import org.bdr.app.SnapshotInfo;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
@@ -123,8 +124,9 @@ final class SnapshotsCommand extends BaseCommand {
   }
 
   private void print(List<SnapshotInfo> all) {
-    String format = "%-8s  %-26s  %-12s  %-20s  %-21s  %7s  %10s  %s%n";
-    console.out.printf(format, "ID", "Time", "Host", "Label", "Type", "Files", "Size", "Paths");
+    String format = "%-8s  %-26s  %-12s  %-20s  %-21s  %7s  %10s  %-16s  %s%n";
+    console.out.printf(
+        format, "ID", "Time", "Host", "Label", "Type", "Files", "Size", "PHI", "Paths");
     for (SnapshotInfo s : all) {
       console.out.printf(
           format,
@@ -135,8 +137,21 @@ final class SnapshotsCommand extends BaseCommand {
           TerminalText.escape(s.type()) + (s.partial() ? " (partial)" : ""),
           s.files() < 0 ? "?" : Long.toString(s.files()),
           s.size() < 0 ? "?" : Console.bytes(s.size()),
+          phi(s.phi()),
           TerminalText.escape(String.join(", ", s.paths())));
     }
+  }
+
+  /** The PHI scan in a few words: files with findings, tagged or blocked; "-" if not scanned. */
+  static String phi(PhiBrief phi) {
+    if (phi == null) {
+      return "-";
+    }
+    String text = Console.plural(phi.files(), "file");
+    if (phi.blocked() > 0) {
+      return text + ", " + phi.blocked() + " blocked";
+    }
+    return phi.tagged() ? text + ", tagged" : text;
   }
 
   /** The time in this machine's zone, with its offset, to the second. */

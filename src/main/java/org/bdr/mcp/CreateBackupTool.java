@@ -5,11 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bdr.app.CreateBackup;
+import org.bdr.app.ScanForPhi;
 import org.bdr.auth.Operation;
 import org.bdr.backup.BackupProgress;
 import org.bdr.backup.BackupResult;
 import org.bdr.backup.BackupType;
+import org.bdr.backup.PhiCheck;
+import org.bdr.backup.PhiPolicy;
 import org.bdr.backup.SkippedFile;
+import org.bdr.repo.PhiFacts;
 
 /** {@code create_backup}: the use case behind {@code bdr backup}. */
 final class CreateBackupTool implements AssistantTool {
@@ -42,11 +46,12 @@ final class CreateBackupTool implements AssistantTool {
     String label = args.string("label", null);
     List<String> excludes = args.strings("excludePatterns");
     boolean verify = args.bool("verify", false);
+    PhiCheck phi = phiCheck(args);
 
     CreateBackup.Outcome o =
         new CreateBackup(served.opener())
             .run(
-                new CreateBackup.Request(served.repository(), sources, excludes, type, label),
+                new CreateBackup.Request(served.repository(), sources, excludes, type, label, phi),
                 new Progress(call),
                 call.cancellation());
     BackupResult r = o.result();
@@ -55,6 +60,24 @@ final class CreateBackupTool implements AssistantTool {
   }
 
   private static final List<String> TYPES = List.of("incremental", "full");
+
+  /** The PHI scan asked for, or null; a policy or sensitivity without phiScan is refused. */
+  private static PhiCheck phiCheck(Arguments args) {
+    boolean scan = args.bool("phiScan", false);
+    String policy = args.choice("phiPolicy", null, List.of("report", "tag", "block"));
+    String sensitivity = args.choice("phiSensitivity", null, List.of("low", "medium", "high"));
+    if (!scan) {
+      if (policy != null || sensitivity != null) {
+        throw Arguments.invalid(
+            "argument 'phiPolicy' or 'phiSensitivity' was given without 'phiScan'",
+            "add phiScan: true, or leave them out");
+      }
+      return null;
+    }
+    return new PhiCheck(
+        PhiPolicy.parse(policy == null ? "report" : policy),
+        ScanForPhi.sensitivity(sensitivity == null ? "medium" : sensitivity));
+  }
 
   private static Map<String, Object> structured(
       CreateBackup.Outcome o, BackupType type, String label, Map<String, Object> verification) {
@@ -77,15 +100,37 @@ final class CreateBackupTool implements AssistantTool {
     out.put("totalBytes", r.totalBytes());
     out.put("durationMillis", r.durationMillis());
     out.put("partial", r.partial());
-    out.put(
-        "unreadable",
-        r.unreadable().stream()
-            .map(f -> Map.<String, Object>of("path", f.path(), "reason", f.reason()))
-            .toList());
+    out.put("unreadable", skipped(r.unreadable()));
     out.put("changedWhileRead", r.changedWhileRead().stream().map(SkippedFile::path).toList());
+    out.put("phi", phi(r.phi()));
+    out.put("blocked", skipped(r.blocked()));
+    out.put("notScanned", skipped(r.notScanned()));
     out.put("verification", verification);
     out.put("repository", o.repository());
     out.put("notice", o.notice());
+    return out;
+  }
+
+  private static List<Map<String, Object>> skipped(List<SkippedFile> files) {
+    return files.stream()
+        .map(f -> Map.<String, Object>of("path", f.path(), "reason", f.reason()))
+        .toList();
+  }
+
+  /** The scan's summary: counts only, no paths. */
+  private static Map<String, Object> phi(PhiFacts facts) {
+    if (facts == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("policy", facts.policy());
+    out.put("sensitivity", facts.sensitivity());
+    out.put("files", facts.files());
+    out.put("findings", facts.findings());
+    out.put("byType", facts.byType());
+    out.put("blocked", facts.blocked());
+    out.put("notScanned", facts.notScanned());
+    out.put("tagged", facts.tagged());
     return out;
   }
 
@@ -105,8 +150,17 @@ final class CreateBackupTool implements AssistantTool {
             .append(" unchanged), ")
             .append(r.bytesAdded())
             .append(" bytes added.");
-    if (r.partial()) {
+    if (!r.unreadable().isEmpty()) {
       s.append(" Partial: ").append(r.unreadable().size()).append(" files could not be read.");
+    }
+    if (r.phi() != null) {
+      s.append(" PHI scan: ")
+          .append(r.phi().findings())
+          .append(" possible identifiers in ")
+          .append(r.phi().files())
+          .append(" files")
+          .append(r.blocked().isEmpty() ? "" : "; " + r.blocked().size() + " files BLOCKED")
+          .append('.');
     }
     if (verification != null) {
       s.append(

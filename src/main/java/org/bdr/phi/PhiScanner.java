@@ -53,6 +53,27 @@ public final class PhiScanner {
     return new ScanSession(Objects.requireNonNull(displayPath, "displayPath"), options);
   }
 
+  /**
+   * Like {@link #open(String)}, buffering at most {@code bufferLimit} bytes of the file, so that a
+   * caller scanning several files at once can bound its memory. Structured text beyond the limit is
+   * scanned line by line; a PDF or office document beyond it is not extracted (an ERROR result).
+   *
+   * @param bufferLimit from 1 MiB up to 64 MiB, the most {@link #open(String)} buffers
+   */
+  public FileScan open(String displayPath, int bufferLimit) {
+    if (bufferLimit < (1 << 20) || bufferLimit > ScanSession.CAP) {
+      throw new IllegalArgumentException(
+          "bufferLimit must be within 1 MiB..64 MiB, was " + bufferLimit);
+    }
+    return new ScanSession(
+        Objects.requireNonNull(displayPath, "displayPath"), options, bufferLimit);
+  }
+
+  /** The most {@link #open(String)} buffers of one file. */
+  public static int maxBufferLimit() {
+    return ScanSession.CAP;
+  }
+
   /** Reads one file into a {@link FileScan}; a failure while reading becomes an error entry. */
   FileResult scanFile(Path file) {
     return scanFile(file, null, options);

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@link FileScan} behind {@link PhiScanner#open}: buffers a file up to {@link #CAP} bytes to
- * read it through its structure, and falls back to line scanning beyond the cap. Every failure
- * inside a parser becomes an ERROR result whose reason names the format and the exception class,
- * never the exception message, which may quote input.
+ * The {@link FileScan} behind {@link PhiScanner#open}: buffers a file up to a cap ({@link #CAP}
+ * bytes unless the caller sets a lower one) to read it through its structure, and falls back to
+ * line scanning beyond the cap. Every failure inside a parser becomes an ERROR result whose reason
+ * names the format and the exception class, never the exception message, which may quote input.
  */
 final class ScanSession implements FileScan {
 
@@ -39,8 +39,16 @@ final class ScanSession implements FileScan {
 
   private final String safeDir;
 
+  /** The most bytes of the file buffered; beyond it text is scanned line by line. */
+  private final int cap;
+
   ScanSession(String path, ScanOptions options) {
     this(path, null, options);
+  }
+
+  /** A session for {@link PhiScanner#open(String, int)}: buffering at most {@code cap} bytes. */
+  ScanSession(String path, ScanOptions options, int cap) {
+    this(path, null, options, cap);
   }
 
   /**
@@ -48,6 +56,11 @@ final class ScanSession implements FileScan {
    * given, else with the folder part of {@code path} as is.
    */
   ScanSession(String path, String safeDir, ScanOptions options) {
+    this(path, safeDir, options, CAP);
+  }
+
+  private ScanSession(String path, String safeDir, ScanOptions options, int cap) {
+    this.cap = cap;
     this.path = path;
     this.name = PathNames.lastPart(path);
     this.safeDir = safeDir != null ? safeDir : path.substring(0, path.length() - name.length());
@@ -83,7 +96,7 @@ final class ScanSession implements FileScan {
       streaming.update(b, off, len);
       return true;
     }
-    if ((long) size + len > CAP) {
+    if ((long) size + len > cap) {
       overflow(b, off, len);
       return !skipping;
     }
@@ -114,8 +127,8 @@ final class ScanSession implements FileScan {
     if (textCheck == null) {
       return;
     }
-    if ((long) size + len > CAP) {
-      note = "larger than " + (CAP >> 20) + " MiB; scanned line by line without its structure";
+    if ((long) size + len > cap) {
+      note = "larger than " + (cap >> 20) + " MiB; scanned line by line without its structure";
       textCheck = null;
       return;
     }
@@ -155,12 +168,15 @@ final class ScanSession implements FileScan {
     return done(status, note);
   }
 
+  /**
+   * Ends the file as its contract says: an ERROR result without findings, not even those made in
+   * the part already read, since a file that could not be read whole is not what a backup stores or
+   * a report describes; its name is still redacted in the safe path.
+   */
   @Override
   public FileResult fail(String reason) {
     if (result == null) {
-      buf = null;
-      streaming = null;
-      result = done(ScanStatus.ERROR, reason);
+      abandon(reason);
     }
     return result;
   }
@@ -207,7 +223,7 @@ final class ScanSession implements FileScan {
       return ScanStatus.SCANNED;
     }
     if (tooLarge) {
-      note = format + " file larger than " + (CAP >> 20) + " MiB; its text was not extracted";
+      note = format + " file larger than " + (cap >> 20) + " MiB; its text was not extracted";
       return ScanStatus.ERROR;
     }
     if (format == Format.BINARY) {
@@ -229,7 +245,7 @@ final class ScanSession implements FileScan {
       decideFormat();
     }
     if (format.streamable() || format == Format.TEXT) {
-      note = "larger than " + (CAP >> 20) + " MiB; scanned line by line without its structure";
+      note = "larger than " + (cap >> 20) + " MiB; scanned line by line without its structure";
       streaming = new LineScanner(detector, sink);
       streaming.update(buf, 0, size);
       buf = null;
@@ -280,7 +296,7 @@ final class ScanSession implements FileScan {
 
   private void append(byte[] b, int off, int len) {
     if (size + len > buf.length) {
-      buf = Arrays.copyOf(buf, (int) Math.min(CAP, Math.max((long) size + len, buf.length * 2L)));
+      buf = Arrays.copyOf(buf, (int) Math.min(cap, Math.max((long) size + len, buf.length * 2L)));
     }
     System.arraycopy(b, off, buf, size, len);
     size += len;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param partial whether some files could not be read
  * @param unreadable how many files could not be read
  * @param durationMillis how long the backup took
+ * @param phi what the PHI scan found; null when the backup did not scan
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,12 +25,25 @@ public record SnapshotFacts(
     @JsonProperty("bytes") long bytes,
     @JsonProperty("partial") boolean partial,
     @JsonProperty("unreadable") long unreadable,
-    @JsonProperty("duration_ms") long durationMillis) {
+    @JsonProperty("duration_ms") long durationMillis,
+    @JsonProperty("phi") PhiFacts phi) {
 
   /** Checks that counts are not negative. */
   public SnapshotFacts {
     if (files < 0 || bytes < 0 || unreadable < 0) {
       throw new IllegalArgumentException("snapshot facts hold a negative count");
     }
+  }
+
+  /** Facts of a backup that did not scan for PHI. */
+  public SnapshotFacts(
+      String label,
+      String backupType,
+      long files,
+      long bytes,
+      boolean partial,
+      long unreadable,
+      long durationMillis) {
+    this(label, backupType, files, bytes, partial, unreadable, durationMillis, null);
   }
 }

@@ -28,7 +28,9 @@ class HealthRulesTest {
         "incremental",
         10,
         100,
-        partial);
+        partial,
+        List.of(),
+        null);
   }
 
   static RunHistory.Entry backup(String outcome, String code) {

@@ -114,6 +114,18 @@ class BadInputTest {
   }
 
   @Test
+  void failAfterFindingsWereMade_keepsNone() {
+    FileScan scan = new PhiScanner(ScanOptions.defaults()).open("long-note.txt");
+    byte[] lines = "SSN: 123-45-6789\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+    scan.update(lines, 0, lines.length);
+
+    FileResult r = scan.fail("the file could not be read whole");
+
+    assertThat(r.status()).isEqualTo(ScanStatus.ERROR);
+    assertThat(r.findings()).isEmpty();
+  }
+
+  @Test
   void malformedJson_fallsBackToTextScan() {
     FileResult r = Scans.medium("broken.json", "{\"ssn\": \"123-45-6789\", oops");
 

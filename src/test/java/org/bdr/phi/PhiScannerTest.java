@@ -56,4 +56,27 @@ class PhiScannerTest {
 
     assertThat(scan.finish().findings()).isEqualTo(whole.findings());
   }
+
+  @Test
+  void open_bufferLimit_csvBeyondItScannedLineByLineWithNote() {
+    byte[] csv =
+        ("first,last,ssn\n" + "Zebulon,Quackenbush,123-45-6789\n".repeat(40_000))
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    FileScan scan = new PhiScanner(ScanOptions.defaults()).open("export.csv", 1 << 20);
+
+    scan.update(csv, 0, csv.length);
+    FileResult r = scan.finish();
+
+    assertThat(r.status()).isEqualTo(ScanStatus.SCANNED);
+    assertThat(r.reason()).contains("larger than 1 MiB; scanned line by line");
+    assertThat(Scans.types(r)).contains(IdentifierType.SSN);
+  }
+
+  @Test
+  void open_bufferLimitOutOfRange_rejected() {
+    PhiScanner scanner = new PhiScanner(ScanOptions.defaults());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> scanner.open("a.csv", 1024))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
