@@ -140,11 +140,7 @@ class SdkClientTest {
                   .as(name + "." + p.getKey() + " description")
                   .isNotBlank();
               if (!required.contains(p.getKey())) {
-                // A filter has no value of its type that means "any": it states its default
-                // in words ("Default: any.") and is left out to get it.
-                assertThat(
-                        p.getValue().has("default")
-                            || p.getValue().path("description").asText().contains("Default: "))
+                assertThat(p.getValue().has("default"))
                     .as(name + "." + p.getKey() + " is optional and needs a default")
                     .isTrue();
               }

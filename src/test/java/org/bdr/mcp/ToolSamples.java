@@ -42,8 +42,20 @@ final class ToolSamples {
     table.put(
         "create_backup",
         new Sample(
-            Map.of("sources", List.of(sources.toString()), "label", "e2e sample"),
+            Map.of(
+                "sources",
+                List.of(sources.toString()),
+                "label",
+                "e2e sample",
+                "phiScan",
+                true,
+                "phiPolicy",
+                "tag"),
             (r, practice) -> {
+              assertThat(r.at("/phi/files").asInt()).isEqualTo(withSsn);
+              assertThat(r.at("/phi/byType/SSN").asInt()).isEqualTo(withSsn);
+              assertThat(r.at("/phi/tagged").asBoolean()).isEqualTo(withSsn > 0);
+              assertThat(r.at("/phi/blocked").asInt()).isZero();
               assertThat(r.path("files").path("total").asInt()).isEqualTo(files);
               assertThat(r.path("files").path("new").asInt()).isEqualTo(files);
               assertThat(r.path("partial").asBoolean()).isFalse();
