@@ -1,12 +1,17 @@
 package org.bdr.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Looks at each message a client sends before the SDK sees it.
@@ -22,6 +27,9 @@ final class MessageScreen {
   /** The {@code _meta} key under which a tool call's own JSON-RPC id is passed to the tool. */
   static final String REQUEST_ID = "org.bdr/requestId";
 
+  /** The method that opens a session. */
+  static final String INITIALIZE = "initialize";
+
   /** JSON-RPC: the message is not JSON. */
   static final int PARSE_ERROR = -32700;
 
@@ -34,13 +42,49 @@ final class MessageScreen {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
+   * The parameter types of the methods served. The SDK answers parameters of the wrong shape with
+   * an error that quotes Java class names, or over HTTP with no answer at all; they are answered
+   * here instead.
+   */
+  private static final Map<String, Class<?>> PARAMS =
+      Map.of(
+          INITIALIZE,
+          McpSchema.InitializeRequest.class,
+          "tools/call",
+          McpSchema.CallToolRequest.class,
+          "tools/list",
+          McpSchema.PaginatedRequest.class,
+          "resources/list",
+          McpSchema.PaginatedRequest.class,
+          "resources/templates/list",
+          McpSchema.PaginatedRequest.class,
+          "resources/read",
+          McpSchema.ReadResourceRequest.class,
+          "prompts/list",
+          McpSchema.PaginatedRequest.class,
+          "prompts/get",
+          McpSchema.GetPromptRequest.class,
+          "logging/setLevel",
+          McpSchema.SetLevelRequest.class);
+
+  private static final ObjectMapper PARAMS_JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /**
    * What to do with one message.
    *
    * @param forward the message to hand to the SDK, or null
    * @param reply an error answer to send back instead, or null
    * @param cancelled the id of the request a cancellation notification names, or null
+   * @param method the method of a forwarded message, or null
    */
-  record Verdict(String forward, String reply, String cancelled) {}
+  record Verdict(String forward, String reply, String cancelled, String method) {
+
+    /** A verdict on a message that is not forwarded. */
+    Verdict(String forward, String reply, String cancelled) {
+      this(forward, reply, cancelled, null);
+    }
+  }
 
   private final McpJsonMapper mapper;
 
@@ -92,6 +136,29 @@ final class MessageScreen {
       return new Verdict(
           null, null, target == null || target.isContainerNode() ? null : target.asText());
     }
+    if (name.equals("tools/call") && params != null) {
+      JsonNode arguments = params.get("arguments");
+      if (arguments != null && !arguments.isNull() && !arguments.isObject() && id != null) {
+        return new Verdict(
+            null,
+            resultText(
+                id,
+                ToolBox.failure(
+                    Arguments.invalid(
+                        "argument 'arguments' must be an object of named arguments",
+                        "give 'arguments' as a JSON object, e.g. {\"sources\": [\"/data\"]}"))),
+            null);
+      }
+    }
+    Class<?> type = PARAMS.get(name);
+    if (type != null && params != null) {
+      try {
+        PARAMS_JSON.treeToValue(params, type);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        return error(
+            replyId, INVALID_PARAMS, "Invalid params: '" + field(e) + "' has the wrong type");
+      }
+    }
     if (name.equals("tools/call") && id != null) {
       ObjectNode p = params == null ? message.putObject("params") : (ObjectNode) params;
       JsonNode meta = p.get("_meta");
@@ -107,7 +174,7 @@ final class MessageScreen {
     } catch (Exception e) {
       return error(replyId, INVALID_REQUEST, "Invalid Request: not a JSON-RPC message");
     }
-    return new Verdict(forward, null, null);
+    return new Verdict(forward, null, null, method == null ? null : name);
   }
 
   /** A JSON-RPC error answer as text. */
@@ -122,6 +189,32 @@ final class MessageScreen {
     ObjectNode error = out.putObject("error");
     error.put("code", code);
     error.put("message", message);
+    return out.toString();
+  }
+
+  /** The parameter a deserialisation failure is about, as a dotted path from {@code params}. */
+  private static String field(Exception e) {
+    if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+      return "params";
+    }
+    StringBuilder path = new StringBuilder("params");
+    for (JsonMappingException.Reference r : m.getPath()) {
+      path.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+    }
+    String text = path.toString();
+    return (text.length() > 80 ? text.substring(0, 80) + "…" : text).replaceAll("\\p{Cntrl}", "?");
+  }
+
+  /** A JSON-RPC result answer as text. */
+  private String resultText(JsonNode id, Object result) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("jsonrpc", "2.0");
+    out.set("id", id);
+    try {
+      out.set("result", JSON.readTree(mapper.writeValueAsString(result)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out.toString();
   }
 
