@@ -28,7 +28,7 @@ final class ScanPhiTool implements AssistantTool {
   @Override
   public ToolOutcome call(ToolCall call) {
     Arguments args = call.arguments();
-    List<Path> paths = args.strings("paths").stream().map(Path::of).toList();
+    List<Path> paths = args.paths("paths");
     if (paths.isEmpty()) {
       throw Arguments.invalid(
           "argument 'paths' must name at least one file or folder", "give 'paths'");
