@@ -1,5 +1,7 @@
 package org.bdr.mcp;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,11 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import org.bdr.auth.Principal;
 
 /**
  * Passes every POSTed message through the {@link MessageScreen}: malformed or oversized bodies are
  * answered here with a JSON-RPC error, cancellations are recorded against the session, and tool
- * calls reach the SDK tagged with their request id.
+ * calls reach the SDK tagged with their request id. Every request naming a session must come from
+ * the token that opened it, and new sessions are refused while {@link HttpSessions} is full.
  */
 final class HttpScreen extends HttpFilter {
 
@@ -28,19 +32,35 @@ final class HttpScreen extends HttpFilter {
   /** The largest body accepted. */
   static final int MAX_BODY = 4 << 20;
 
+  /** The largest initialize message accepted: real clients send a few hundred bytes. */
+  static final int MAX_INITIALIZE = 64 << 10;
+
+  private static final String SESSION = "Mcp-Session-Id";
+
   private final transient MessageScreen screen;
   private final transient Cancellations cancellations;
+  private final transient HttpSessions sessions;
 
-  HttpScreen(MessageScreen screen, Cancellations cancellations) {
+  HttpScreen(MessageScreen screen, Cancellations cancellations, HttpSessions sessions) {
     this.screen = screen;
     this.cancellations = cancellations;
+    this.sessions = sessions;
   }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    String session = req.getHeader(SESSION);
+    String owner = owner(req);
+    if (session != null && !sessions.mayUse(session, owner)) {
+      HttpGuard.reject(res, 404, "Not Found: no such session; initialize a new one");
+      return;
+    }
     if (!"POST".equals(req.getMethod())) {
-      chain.doFilter(req, res);
+      forward(req, res, chain, session);
+      if ("DELETE".equals(req.getMethod()) && session != null && res.getStatus() < 300) {
+        sessions.closed(session);
+      }
       return;
     }
     byte[] body = readBody(req.getInputStream());
@@ -50,7 +70,7 @@ final class HttpScreen extends HttpFilter {
     }
     MessageScreen.Verdict v = screen.screen(new String(body, StandardCharsets.UTF_8));
     if (v.cancelled() != null) {
-      cancellations.cancel(Cancellations.key(req.getHeader("Mcp-Session-Id"), v.cancelled()));
+      cancellations.cancel(Cancellations.key(session, v.cancelled()));
       res.setStatus(202);
       return;
     }
@@ -61,7 +81,70 @@ final class HttpScreen extends HttpFilter {
       res.getOutputStream().write(v.reply().getBytes(StandardCharsets.UTF_8));
       return;
     }
-    chain.doFilter(new Body(req, v.forward().getBytes(StandardCharsets.UTF_8)), res);
+    if (MessageScreen.INITIALIZE.equals(v.method())) {
+      if (body.length > MAX_INITIALIZE) {
+        HttpGuard.reject(res, 413, "Invalid Request: an initialize message is at most 64 KiB");
+        return;
+      }
+      if (!sessions.hasRoom(owner)) {
+        res.setHeader("Retry-After", "60");
+        HttpGuard.reject(
+            res,
+            503,
+            "Service Unavailable: too many open sessions; close unused clients or retry later");
+        return;
+      }
+    }
+    forward(new Body(req, v.forward().getBytes(StandardCharsets.UTF_8)), res, chain, session);
+    String opened = res.getHeader(SESSION);
+    if (session == null && opened != null) {
+      sessions.opened(opened, owner);
+    }
+  }
+
+  /** Passes the request on, counting it as an open stream of its session until it completes. */
+  private void forward(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain, String session)
+      throws IOException, ServletException {
+    if (session == null) {
+      chain.doFilter(req, res);
+      return;
+    }
+    sessions.streamStarted(session);
+    boolean async = false;
+    try {
+      chain.doFilter(req, res);
+      if (req.isAsyncStarted()) {
+        req.getAsyncContext().addListener(new StreamEnd(sessions, session));
+        async = true;
+      }
+    } finally {
+      if (!async) {
+        sessions.streamEnded(session);
+      }
+    }
+  }
+
+  /** Whose request it is: the token's id, or one shared owner when serving without tokens. */
+  private static String owner(HttpServletRequest req) {
+    return req.getAttribute(BearerCheck.CALLER) instanceof Principal p ? p.tokenId() : "";
+  }
+
+  /** Ends a session's stream when its asynchronous response completes, however it ends. */
+  private record StreamEnd(HttpSessions sessions, String session) implements AsyncListener {
+    @Override
+    public void onComplete(AsyncEvent event) {
+      sessions.streamEnded(session);
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {}
+
+    @Override
+    public void onError(AsyncEvent event) {}
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {}
   }
 
   /** The body, or null when it is longer than {@link #MAX_BODY}. */
