@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bdr.auth.Principal;
 
 /**
@@ -31,6 +32,18 @@ final class HttpScreen extends HttpFilter {
 
   /** The largest body accepted. */
   static final int MAX_BODY = 4 << 20;
+
+  /**
+   * The most body bytes all requests together may hold while they are read and screened: each byte
+   * is copied several times on its way to the SDK, and many large messages at once would exhaust
+   * the heap that running backups need.
+   */
+  static final long MAX_BODIES = 16L << 20;
+
+  /** Bodies up to this size do not count against {@link #MAX_BODIES}: they are always served. */
+  static final int SMALL_BODY = 16 << 10;
+
+  private final transient AtomicLong bodies = new AtomicLong();
 
   /** The largest initialize message accepted: real clients send a few hundred bytes. */
   static final int MAX_INITIALIZE = 64 << 10;
@@ -63,7 +76,29 @@ final class HttpScreen extends HttpFilter {
       }
       return;
     }
-    byte[] body = readBody(req.getInputStream());
+    Budget budget = new Budget(bodies);
+    try {
+      post(req, res, chain, session, owner, budget);
+    } finally {
+      budget.release();
+    }
+  }
+
+  private void post(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FilterChain chain,
+      String session,
+      String owner,
+      Budget budget)
+      throws IOException, ServletException {
+    byte[] body = readBody(req.getInputStream(), budget);
+    if (body == BUSY) {
+      res.setHeader("Retry-After", "5");
+      HttpGuard.reject(
+          res, 503, "Service Unavailable: too many large messages at once; retry shortly");
+      return;
+    }
     if (body == null) {
       HttpGuard.reject(res, 413, "Invalid Request: the body is larger than 4 MiB");
       return;
@@ -147,8 +182,11 @@ final class HttpScreen extends HttpFilter {
     public void onStartAsync(AsyncEvent event) {}
   }
 
-  /** The body, or null when it is longer than {@link #MAX_BODY}. */
-  private static byte[] readBody(InputStream in) throws IOException {
+  /**
+   * The body; null when it is longer than {@link #MAX_BODY}, {@link #BUSY} when the bodies being
+   * read and screened at once would pass {@link #MAX_BODIES}.
+   */
+  private static byte[] readBody(InputStream in, Budget budget) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
     int n;
@@ -156,9 +194,34 @@ final class HttpScreen extends HttpFilter {
       if (out.size() + n > MAX_BODY) {
         return null;
       }
+      if (out.size() + n > SMALL_BODY && !budget.take(n)) {
+        return BUSY;
+      }
       out.write(buf, 0, n);
     }
     return out.toByteArray();
+  }
+
+  private static final byte[] BUSY = new byte[0];
+
+  /** The bytes of bodies one request holds against the shared limit, given back when it ends. */
+  private static final class Budget {
+    private final AtomicLong shared;
+    private long held;
+
+    Budget(AtomicLong shared) {
+      this.shared = shared;
+    }
+
+    boolean take(int n) {
+      held += n;
+      return shared.addAndGet(n) <= MAX_BODIES;
+    }
+
+    void release() {
+      shared.addAndGet(-held);
+      held = 0;
+    }
   }
 
   /** The request with its body replaced by the screened message. */

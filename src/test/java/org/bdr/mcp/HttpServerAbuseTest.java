@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bdr.app.RepositoryOpener;
@@ -43,7 +44,7 @@ class HttpServerAbuseTest {
             "127.0.0.1",
             0,
             false,
-            java.util.List.of(),
+            List.of(),
             bearer ->
                 switch (bearer) {
                   case "admin" -> Optional.of(new Principal("a", "admin", Role.ADMIN));
@@ -140,6 +141,60 @@ class HttpServerAbuseTest {
   }
 
   @Test
+  void largeBodies_beyondTheSharedLimit_areRefusedWhileSmallOnesAreServed() throws Exception {
+    String session = open("admin");
+    String big =
+        "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\",\"params\":{\"x\":\""
+            + "x".repeat(HttpScreen.MAX_BODY - 100)
+            + "\"}}";
+    java.io.PipedOutputStream[] slow = new java.io.PipedOutputStream[5];
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> held =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < slow.length; i++) {
+      slow[i] = new java.io.PipedOutputStream();
+      java.io.PipedInputStream in = new java.io.PipedInputStream(slow[i], 1 << 20);
+      held.add(
+          http.sendAsync(
+              request("admin", session)
+                  .POST(
+                      HttpRequest.BodyPublishers.fromPublisher(
+                          HttpRequest.BodyPublishers.ofInputStream(() -> in), big.length()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int part = (int) (HttpScreen.MAX_BODIES / slow.length) + 1024;
+    for (java.io.PipedOutputStream out : slow) {
+      out.write(bytes, 0, part);
+      out.flush();
+    }
+    Thread.sleep(500);
+
+    HttpResponse<String> small =
+        post("admin", session, "{\"jsonrpc\":\"2.0\",\"id\":7," + "\"method\":\"ping\"}");
+    for (java.io.PipedOutputStream out : slow) {
+      try {
+        out.write(bytes, part, bytes.length - part);
+        out.close();
+      } catch (java.io.IOException e) {
+        // The server refused the body and closed the connection before reading it all.
+      }
+    }
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (var f : held) {
+      try {
+        statuses.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+      } catch (java.util.concurrent.ExecutionException e) {
+        // Refused before the whole body was sent: the client sees the connection closed.
+        statuses.add(503);
+      }
+    }
+
+    assertThat(small.statusCode()).isEqualTo(200);
+    assertThat(statuses).contains(503);
+  }
+
+  @Test
   void trace_isNotAllowed() throws Exception {
     HttpResponse<String> r = send("admin", null, "TRACE");
 
@@ -173,16 +228,20 @@ class HttpServerAbuseTest {
     return session;
   }
 
-  private HttpResponse<String> post(String token, String session, String body) throws Exception {
+  private HttpRequest.Builder request(String token, String session) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base() + "/mcp"))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json, text/event-stream")
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+            .header("Content-Type", "application/json");
     if (session != null) {
       b.header("Mcp-Session-Id", session);
     }
+    return b;
+  }
+
+  private HttpResponse<String> post(String token, String session, String body) throws Exception {
+    HttpRequest.Builder b = request(token, session).POST(HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return r.body().startsWith("id:") || r.body().startsWith("event:") ? sseData(r) : r;
   }
