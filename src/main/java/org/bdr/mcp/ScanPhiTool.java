@@ -37,7 +37,7 @@ final class ScanPhiTool implements AssistantTool {
         ScanForPhi.sensitivity(
             args.choice("sensitivity", "medium", List.of("low", "medium", "high")));
     int limit = args.integer("maxFindings", 100, 0, 1000);
-    ScanReport r = new ScanForPhi().run(paths, sensitivity, false);
+    ScanReport r = new ScanForPhi().run(paths, sensitivity, false, call.cancellation());
 
     Map<String, Object> byType = new LinkedHashMap<>();
     r.countsByType().forEach((type, n) -> byType.put(type.name(), n));
