@@ -110,7 +110,8 @@ final class HttpScreen extends HttpFilter {
       return;
     }
     if (v.reply() != null) {
-      res.setStatus(400);
+      // A tool result (a call with malformed arguments) is an answer like any other.
+      res.setStatus(MessageScreen.isResult(v.reply()) ? 200 : 400);
       res.setContentType("application/json");
       res.setCharacterEncoding("UTF-8");
       res.getOutputStream().write(v.reply().getBytes(StandardCharsets.UTF_8));

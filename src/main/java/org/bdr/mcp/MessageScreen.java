@@ -205,6 +205,15 @@ final class MessageScreen {
     return (text.length() > 80 ? text.substring(0, 80) + "…" : text).replaceAll("\\p{Cntrl}", "?");
   }
 
+  /** Whether an answer given by the screen is a result rather than an error. */
+  static boolean isResult(String reply) {
+    try {
+      return JSON.readTree(reply).has("result");
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
   /** A JSON-RPC result answer as text. */
   private String resultText(JsonNode id, Object result) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();

@@ -122,6 +122,7 @@ class HttpServerAbuseTest {
     HttpResponse<String> r = post("admin", open("admin"), call);
 
     JsonNode result = JSON.readTree(r.body()).path("result");
+    assertThat(r.statusCode()).isEqualTo(200);
     assertThat(result.path("isError").asBoolean()).isTrue();
     assertThat(result.at("/structuredContent/error/code").asText()).isEqualTo("INVALID_ARGUMENT");
     assertThat(result.at("/structuredContent/error/message").asText()).contains("'arguments'");
