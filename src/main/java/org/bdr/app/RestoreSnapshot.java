@@ -127,6 +127,7 @@ public final class RestoreSnapshot {
           "give how many plan entries to show, or 0 for the totals only");
     }
     Path where = target.toAbsolutePath().normalize();
+    refuseTargetInsideRepository(opener.location(options), where);
     String state = targetState(where);
     Repository repo = opener.open(options, false).repository();
     var snap = repo.findSnapshot(ref, SnapshotSources.absolute(sources));
@@ -152,6 +153,32 @@ public final class RestoreSnapshot {
         planner.conflicts,
         planner.identical,
         planner.total > planner.entries.size());
+  }
+
+  /**
+   * Refuses a target inside the repository, also through symbolic links: restored files there would
+   * mix with the repository's own files.
+   */
+  private static void refuseTargetInsideRepository(Path repo, Path target) throws IOException {
+    Path realRepo = realOrSelf(repo);
+    Path realTarget = realOrSelf(target);
+    if (realTarget.startsWith(realRepo)) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT,
+          "restore target " + target + " lies inside the repository " + repo,
+          "restore into a folder outside the repository");
+    }
+  }
+
+  /** The real path of the longest existing part of {@code p}, with the rest appended. */
+  private static Path realOrSelf(Path p) throws IOException {
+    Path at = p;
+    Path rest = Path.of("");
+    while (at != null && !Files.exists(at)) {
+      rest = at.getFileName() == null ? rest : at.getFileName().resolve(rest);
+      at = at.getParent();
+    }
+    return at == null ? p : at.toRealPath().resolve(rest).normalize();
   }
 
   /** {@code missing}, {@code empty} or {@code not-empty}; a target that is not a folder fails. */
@@ -201,6 +228,7 @@ public final class RestoreSnapshot {
       LongConsumer bytes,
       BooleanSupplier cancelled)
       throws IOException {
+    refuseTargetInsideRepository(opener.location(options), target.toAbsolutePath().normalize());
     Restorer.checkTarget(target.toAbsolutePath().normalize());
     Repository repo = opener.open(options, false).repository();
     var snap = repo.findSnapshot(ref, SnapshotSources.absolute(sources));

@@ -5,6 +5,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.phi.PhiScanner;
@@ -32,6 +33,16 @@ public final class ScanForPhi {
 
   /** Scans the paths. */
   public ScanReport run(List<Path> paths, Sensitivity sensitivity, boolean maskedHints) {
+    return run(paths, sensitivity, maskedHints, () -> false);
+  }
+
+  /**
+   * Scans the paths, stopping at the next file or folder once {@code cancelled} is true.
+   *
+   * @throws BdrException CANCELLED when cancelled
+   */
+  public ScanReport run(
+      List<Path> paths, Sensitivity sensitivity, boolean maskedHints, BooleanSupplier cancelled) {
     List<Path> roots = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     for (Path p : roots) {
       if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -39,6 +50,6 @@ public final class ScanForPhi {
             ErrorCode.SOURCE_NOT_FOUND, "path " + p + " does not exist", "check the path");
       }
     }
-    return new PhiScanner(new ScanOptions(sensitivity, maskedHints)).scan(roots);
+    return new PhiScanner(new ScanOptions(sensitivity, maskedHints)).scan(roots, cancelled);
   }
 }

@@ -1,5 +1,6 @@
 package org.bdr.mcp;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,33 @@ final class Arguments {
       out.add(s);
     }
     return out;
+  }
+
+  /**
+   * A list of file or folder paths, empty when absent. A blank path would silently mean the
+   * server's working folder, and a NUL character is never part of a path: both are refused.
+   */
+  List<Path> paths(String name) {
+    List<Path> out = new ArrayList<>();
+    for (String s : strings(name)) {
+      if (s.isBlank() || s.indexOf('\0') >= 0) {
+        throw invalid(
+            "argument '" + name + "' holds a blank path or one with a NUL character",
+            "give '" + name + "' as absolute paths of files or folders");
+      }
+      out.add(Path.of(s));
+    }
+    return out;
+  }
+
+  /** One file or folder path that must be given; see {@link #paths}. */
+  Path requiredPath(String name) {
+    String s = requiredString(name);
+    if (s.indexOf('\0') >= 0) {
+      throw invalid(
+          "argument '" + name + "' holds a NUL character", "give '" + name + "' as a folder path");
+    }
+    return Path.of(s);
   }
 
   /** A boolean, or {@code fallback}. */

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Which tool calls a client has cancelled.
  *
  * <p>Keys are a session name and the call's JSON-RPC id. A cancellation may arrive before the tool
- * has started; the newest cancelled keys are remembered so that such a tool stops at once.
+ * has started; the newest cancelled keys are remembered so that such a tool stops at once. A
+ * cancellation of a call that has already ended is dropped.
  */
 final class Cancellations {
 
@@ -17,6 +18,13 @@ final class Cancellations {
 
   private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
   private final Map<String, Boolean> early =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+  private final Map<String, Boolean> finished =
       new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -40,6 +48,9 @@ final class Cancellations {
   /** The call has ended. */
   void finish(String key) {
     running.remove(key);
+    synchronized (early) {
+      finished.put(key, Boolean.TRUE);
+    }
   }
 
   /** The client cancelled the call with this key. */
@@ -50,7 +61,10 @@ final class Cancellations {
       return;
     }
     synchronized (early) {
-      early.put(key, Boolean.TRUE);
+      // A cancellation that crossed the call's answer must not stop a later call with its id.
+      if (finished.remove(key) == null) {
+        early.put(key, Boolean.TRUE);
+      }
     }
   }
 

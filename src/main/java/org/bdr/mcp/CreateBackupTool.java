@@ -37,7 +37,7 @@ final class CreateBackupTool implements AssistantTool {
   @Override
   public ToolOutcome call(ToolCall call) throws Exception {
     Arguments args = call.arguments();
-    List<Path> sources = args.strings("sources").stream().map(Path::of).toList();
+    List<Path> sources = args.paths("sources");
     if (sources.isEmpty()) {
       throw Arguments.invalid(
           "argument 'sources' must name at least one file or folder", "give 'sources'");

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The first check on every HTTP request: the Host and Origin headers must name this server (a web
- * page from elsewhere must not reach it through DNS rebinding).
+ * The first check on every HTTP request: the method must be one MCP uses (no TRACE echoing headers
+ * back), and the Host and Origin headers must name this server (a web page from elsewhere must not
+ * reach it through DNS rebinding).
  */
 final class HttpGuard extends HttpFilter {
 
@@ -28,6 +29,12 @@ final class HttpGuard extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    String method = req.getMethod();
+    if (!"POST".equals(method) && !"GET".equals(method) && !"DELETE".equals(method)) {
+      res.setHeader("Allow", "GET, POST, DELETE");
+      reject(res, 405, "Method Not Allowed: MCP uses POST, GET and DELETE");
+      return;
+    }
     String host = req.getHeader("Host");
     if (host == null || !allowed(hostName(host))) {
       reject(res, 403, "Forbidden: the Host header does not name this server");

@@ -24,11 +24,15 @@ import org.bdr.error.ErrorCode;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+  /** The most sessions served at once; a practice has a handful of assistants. */
+  static final int MAX_SESSIONS = 64;
 
   /** Finds whom a bearer token belongs to. */
   public interface Tokens {
@@ -104,6 +111,7 @@ public final class HttpServer implements AutoCloseable {
             .jsonMapper(mapper)
             .maxRequestSize(HttpScreen.MAX_BODY)
             .keepAliveInterval(Duration.ofSeconds(30))
+            .sessionSweepInterval(HttpSessions.SWEEP)
             .contextExtractor(
                 req -> {
                   Object caller = req.getAttribute(BearerCheck.CALLER);
@@ -141,17 +149,40 @@ public final class HttpServer implements AutoCloseable {
     if (tokens != null) {
       filter(context, new BearerCheck(tokens));
     }
-    filter(context, new HttpScreen(new MessageScreen(mapper), cancellations));
+    filter(
+        context,
+        new HttpScreen(
+            new MessageScreen(mapper),
+            cancellations,
+            new HttpSessions(MAX_SESSIONS, System::nanoTime)));
     ServletHolder servlet = new ServletHolder(transport);
     servlet.setAsyncSupported(true);
     context.addServlet(servlet, "/mcp");
-    ErrorHandler errors = new ErrorHandler();
+    ErrorHandler errors = new QuietErrors();
     errors.setShowStacks(false);
     errors.setShowMessageInTitle(false);
     jetty.setErrorHandler(errors);
     jetty.setHandler(context);
     jetty.start();
     return new HttpServer(jetty, mcp, cancellations);
+  }
+
+  /**
+   * Jetty's error pages with the status's own phrase as their message: Jetty's message can name an
+   * exception class ("java.lang.OutOfMemoryError: Java heap space").
+   */
+  private static final class QuietErrors extends ErrorHandler {
+    @Override
+    protected void generateResponse(
+        Request request,
+        Response response,
+        int code,
+        String message,
+        Throwable cause,
+        Callback callback)
+        throws java.io.IOException {
+      super.generateResponse(request, response, code, HttpStatus.getMessage(code), null, callback);
+    }
   }
 
   private static void filter(ServletContextHandler context, Filter filter) {

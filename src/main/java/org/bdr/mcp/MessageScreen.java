@@ -1,13 +1,16 @@
 package org.bdr.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -24,6 +27,9 @@ final class MessageScreen {
   /** The {@code _meta} key under which a tool call's own JSON-RPC id is passed to the tool. */
   static final String REQUEST_ID = "org.bdr/requestId";
 
+  /** The method that opens a session. */
+  static final String INITIALIZE = "initialize";
+
   /** JSON-RPC: the message is not JSON. */
   static final int PARSE_ERROR = -32700;
 
@@ -36,13 +42,57 @@ final class MessageScreen {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
+   * The parameter types of the methods served. The SDK answers parameters of the wrong shape with
+   * an error that quotes Java class names, or over HTTP with no answer at all; they are answered
+   * here instead.
+   */
+  private static final Map<String, Class<?>> PARAMS =
+      Map.of(
+          INITIALIZE,
+          McpSchema.InitializeRequest.class,
+          "tools/call",
+          McpSchema.CallToolRequest.class,
+          "tools/list",
+          McpSchema.PaginatedRequest.class,
+          "resources/list",
+          McpSchema.PaginatedRequest.class,
+          "resources/templates/list",
+          McpSchema.PaginatedRequest.class,
+          "resources/read",
+          McpSchema.ReadResourceRequest.class,
+          "prompts/list",
+          McpSchema.PaginatedRequest.class,
+          "prompts/get",
+          McpSchema.GetPromptRequest.class,
+          "logging/setLevel",
+          McpSchema.SetLevelRequest.class);
+
+  /** The text field each of these requests must carry in its params. */
+  private static final Map<String, String> REQUIRED =
+      Map.of(
+          "tools/call", "name",
+          "resources/read", "uri",
+          "prompts/get", "name",
+          "logging/setLevel", "level");
+
+  private static final ObjectMapper PARAMS_JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /**
    * What to do with one message.
    *
    * @param forward the message to hand to the SDK, or null
    * @param reply an error answer to send back instead, or null
    * @param cancelled the id of the request a cancellation notification names, or null
+   * @param method the method of a forwarded message, or null
    */
-  record Verdict(String forward, String reply, String cancelled) {}
+  record Verdict(String forward, String reply, String cancelled, String method) {
+
+    /** A verdict on a message that is not forwarded. */
+    Verdict(String forward, String reply, String cancelled) {
+      this(forward, reply, cancelled, null);
+    }
+  }
 
   private final McpJsonMapper mapper;
 
@@ -94,6 +144,40 @@ final class MessageScreen {
       return new Verdict(
           null, null, target == null || target.isContainerNode() ? null : target.asText());
     }
+    if (name.equals("tools/call") && params != null) {
+      JsonNode arguments = params.get("arguments");
+      if (arguments != null && !arguments.isNull() && !arguments.isObject() && id != null) {
+        return new Verdict(
+            null,
+            resultText(
+                id,
+                ToolBox.failure(
+                    Arguments.invalid(
+                        "argument 'arguments' must be an object of named arguments",
+                        "give 'arguments' as a JSON object, e.g. {\"sources\": [\"/data\"]}"))),
+            null);
+      }
+    }
+    String required = REQUIRED.get(name);
+    if (required != null && id != null && (params == null || !params.path(required).isTextual())) {
+      boolean missing = params == null || params.path(required).isMissingNode();
+      return error(
+          replyId,
+          INVALID_PARAMS,
+          "Invalid params: 'params."
+              + required
+              + (missing ? "' is missing" : "' has the wrong type")
+              + " (a string)");
+    }
+    Class<?> type = PARAMS.get(name);
+    if (type != null && params != null) {
+      try {
+        PARAMS_JSON.treeToValue(params, type);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        return error(
+            replyId, INVALID_PARAMS, "Invalid params: '" + field(e) + "' has the wrong type");
+      }
+    }
     if (name.equals("tools/call") && id != null) {
       ObjectNode p = params == null ? message.putObject("params") : (ObjectNode) params;
       JsonNode meta = p.get("_meta");
@@ -109,66 +193,7 @@ final class MessageScreen {
     } catch (Exception e) {
       return error(replyId, INVALID_REQUEST, "Invalid Request: not a JSON-RPC message");
     }
-    if (id != null && method != null) {
-      String problem = paramsProblem(name, message.get("params"));
-      if (problem != null) {
-        return error(replyId, INVALID_PARAMS, "Invalid params: " + problem);
-      }
-    }
-    return new Verdict(forward, null, null);
-  }
-
-  /**
-   * The SDK reads the params of these requests into its own types only when it handles them, and
-   * answers a mismatch with the parser's message, which names Java classes; so they are read here
-   * first, and a mismatch is answered with the field that must change.
-   */
-  private static final Map<String, Class<?>> PARAMS =
-      Map.of(
-          "initialize", McpSchema.InitializeRequest.class,
-          "tools/call", McpSchema.CallToolRequest.class,
-          "tools/list", McpSchema.PaginatedRequest.class,
-          "resources/list", McpSchema.PaginatedRequest.class,
-          "resources/templates/list", McpSchema.PaginatedRequest.class,
-          "resources/read", McpSchema.ReadResourceRequest.class,
-          "prompts/list", McpSchema.PaginatedRequest.class,
-          "prompts/get", McpSchema.GetPromptRequest.class,
-          "logging/setLevel", McpSchema.SetLevelRequest.class,
-          "completion/complete", McpSchema.CompleteRequest.class);
-
-  /** The text field each request must carry in its params. */
-  private static final Map<String, String> REQUIRED =
-      Map.of(
-          "tools/call", "name",
-          "resources/read", "uri",
-          "prompts/get", "name",
-          "logging/setLevel", "level");
-
-  /** What is wrong with a request's params, or null when the SDK can read them. */
-  private String paramsProblem(String method, JsonNode params) {
-    Class<?> type = PARAMS.get(method);
-    if (type == null) {
-      return null;
-    }
-    String field = REQUIRED.get(method);
-    if (field != null && (params == null || !params.path(field).isTextual())) {
-      return method + " needs params." + field + " as a string";
-    }
-    if (params == null) {
-      return null;
-    }
-    for (String map : List.of("arguments", "_meta")) {
-      JsonNode v = params.get(map);
-      if (v != null && !v.isNull() && !v.isObject()) {
-        return "params." + map + " must be an object";
-      }
-    }
-    try {
-      mapper.readValue(params.toString(), type);
-      return null;
-    } catch (Exception | LinkageError e) {
-      return "the params of " + method + " do not have the fields and types the protocol states";
-    }
+    return new Verdict(forward, null, null, method == null ? null : name);
   }
 
   /** A JSON-RPC error answer as text. */
@@ -183,6 +208,41 @@ final class MessageScreen {
     ObjectNode error = out.putObject("error");
     error.put("code", code);
     error.put("message", message);
+    return out.toString();
+  }
+
+  /** The parameter a deserialisation failure is about, as a dotted path from {@code params}. */
+  private static String field(Exception e) {
+    if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+      return "params";
+    }
+    StringBuilder path = new StringBuilder("params");
+    for (JsonMappingException.Reference r : m.getPath()) {
+      path.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+    }
+    String text = path.toString();
+    return (text.length() > 80 ? text.substring(0, 80) + "…" : text).replaceAll("\\p{Cntrl}", "?");
+  }
+
+  /** Whether an answer given by the screen is a result rather than an error. */
+  static boolean isResult(String reply) {
+    try {
+      return JSON.readTree(reply).has("result");
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /** A JSON-RPC result answer as text. */
+  private String resultText(JsonNode id, Object result) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("jsonrpc", "2.0");
+    out.set("id", id);
+    try {
+      out.set("result", JSON.readTree(mapper.writeValueAsString(result)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out.toString();
   }
 

@@ -16,6 +16,7 @@ import org.bdr.app.Failures;
 import org.bdr.app.ListSnapshots;
 import org.bdr.auth.Operation;
 import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
 
 /**
  * The resources: {@code bdr://status} (the same facts as {@code get_backup_status}) and {@code
@@ -71,10 +72,19 @@ final class Resources {
                     exchange,
                     request.uri(),
                     Operation.LIST,
-                    () ->
-                        snapshots(
-                            URLDecoder.decode(
-                                request.uri().substring(PAGE.length()), StandardCharsets.UTF_8)))));
+                    () -> snapshots(cursor(request.uri())))));
+  }
+
+  /** The cursor of a page URI; a malformed escape is the cursor's fault, named as such. */
+  private static String cursor(String uri) {
+    try {
+      return URLDecoder.decode(uri.substring(PAGE.length()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BdrException(
+          ErrorCode.INVALID_ARGUMENT,
+          "the cursor in the page URI is not valid",
+          "read bdr://snapshots and follow its nextUri");
+    }
   }
 
   private interface Content {

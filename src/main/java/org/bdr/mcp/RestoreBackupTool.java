@@ -36,7 +36,7 @@ final class RestoreBackupTool implements AssistantTool {
   public ToolOutcome call(ToolCall call) throws Exception {
     Arguments args = call.arguments();
     String ref = args.requiredString("backupId");
-    Path destination = Path.of(args.requiredString("destination"));
+    Path destination = args.requiredPath("destination");
     boolean dryRun = args.bool("dryRun", true);
     List<String> include = args.strings("include");
     int limit = args.integer("maxPlanEntries", 100, 0, 1000);

@@ -28,7 +28,7 @@ final class ScanPhiTool implements AssistantTool {
   @Override
   public ToolOutcome call(ToolCall call) {
     Arguments args = call.arguments();
-    List<Path> paths = args.strings("paths").stream().map(Path::of).toList();
+    List<Path> paths = args.paths("paths");
     if (paths.isEmpty()) {
       throw Arguments.invalid(
           "argument 'paths' must name at least one file or folder", "give 'paths'");
@@ -37,7 +37,7 @@ final class ScanPhiTool implements AssistantTool {
         ScanForPhi.sensitivity(
             args.choice("sensitivity", "medium", List.of("low", "medium", "high")));
     int limit = args.integer("maxFindings", 100, 0, 1000);
-    ScanReport r = new ScanForPhi().run(paths, sensitivity, false);
+    ScanReport r = new ScanForPhi().run(paths, sensitivity, false, call.cancellation());
 
     Map<String, Object> byType = new LinkedHashMap<>();
     r.countsByType().forEach((type, n) -> byType.put(type.name(), n));

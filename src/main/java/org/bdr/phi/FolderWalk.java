@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Walks a folder tree for {@link PhiScanner#scan}: scans every folder name and file, and builds
@@ -21,11 +22,17 @@ final class FolderWalk {
   private final List<FileResult> results;
   private final List<Finding> folderFindings;
   private final Map<Path, String> safeDirs = new HashMap<>();
+  private final BooleanSupplier cancelled;
 
-  FolderWalk(ScanOptions options, List<FileResult> results, List<Finding> folderFindings) {
+  FolderWalk(
+      ScanOptions options,
+      List<FileResult> results,
+      List<Finding> folderFindings,
+      BooleanSupplier cancelled) {
     this.options = options;
     this.results = results;
     this.folderFindings = folderFindings;
+    this.cancelled = cancelled;
   }
 
   void walk(Path root) {
@@ -35,12 +42,18 @@ final class FolderWalk {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (cancelled.getAsBoolean()) {
+                return FileVisitResult.TERMINATE;
+              }
               folder(dir);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (cancelled.getAsBoolean()) {
+                return FileVisitResult.TERMINATE;
+              }
               if (attrs.isRegularFile()) {
                 results.add(PhiScanner.scanFile(file, safeDirOf(file), options));
               }

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
 
 /**
  * Scans practice files for protected health information (HIPAA Safe Harbor identifiers) and reports
@@ -36,10 +39,25 @@ public final class PhiScanner {
    * not followed.
    */
   public ScanReport scan(List<Path> roots) {
+    return scan(roots, () -> false);
+  }
+
+  /**
+   * Like {@link #scan(List)}, checking {@code cancelled} before each file and folder.
+   *
+   * @throws BdrException CANCELLED when {@code cancelled} turned true before the scan ended
+   */
+  public ScanReport scan(List<Path> roots, BooleanSupplier cancelled) {
     List<FileResult> results = new ArrayList<>();
     List<Finding> folderFindings = new ArrayList<>();
     for (Path root : roots) {
-      new FolderWalk(options, results, folderFindings).walk(root);
+      new FolderWalk(options, results, folderFindings, cancelled).walk(root);
+      if (cancelled.getAsBoolean()) {
+        throw new BdrException(
+            ErrorCode.CANCELLED,
+            "the scan was cancelled after " + results.size() + " files",
+            "scan again when needed, or scan fewer folders");
+      }
     }
     return ScanReport.of(results, folderFindings);
   }

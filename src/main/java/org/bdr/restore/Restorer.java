@@ -95,6 +95,7 @@ public final class Restorer {
     boolean created = !Files.exists(request.target());
     Thread onInterrupt = new Thread(run::stop, "restore-on-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
+    boolean finished = false;
     try {
       run.pool = pool;
       Files.createDirectories(request.target());
@@ -105,6 +106,7 @@ public final class Restorer {
       }
       boolean any = run.restoreTree(root, request.target(), "", false);
       run.finish();
+      finished = true;
       if (!any && !run.includes.isEmpty()) {
         if (created) {
           Files.deleteIfExists(request.target());
@@ -123,6 +125,11 @@ public final class Restorer {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
       } catch (IllegalStateException e) {
         // The JVM is already shutting down and runs the hook.
+      }
+      if (!finished) {
+        // Cancelled or failed: pack workers may still be writing; stop them before their
+        // temporary files are removed, or a late write would create one again.
+        run.stop();
       }
       pool.shutdownNow();
     }

@@ -18,6 +18,8 @@ import org.bdr.error.ErrorCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A restore plan says per entry what a restore would do, and writes nothing. */
 class RestorePlanTest {
@@ -295,5 +297,22 @@ class RestorePlanTest {
       }
     }
     return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"repo/snapshots/x", "repo/newdir", "link/keys/zz"})
+  void restoreAndPlan_targetInsideTheRepository_areRefused(String relative) throws Exception {
+    Files.createSymbolicLink(tmp.resolve("link"), fixture.repo);
+    Path target = tmp.resolve(relative);
+    RestoreSnapshot restore = new RestoreSnapshot(fixture.opener);
+
+    assertThatThrownBy(
+            () ->
+                restore.run(
+                    fixture.options, snapshot, List.of(), target, List.of(), b -> {}, () -> false))
+        .isInstanceOfSatisfying(
+            BdrException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    assertThatThrownBy(() -> plan(target, List.of(), 10)).isInstanceOf(BdrException.class);
+    assertThat(target).doesNotExist();
   }
 }

@@ -26,10 +26,14 @@ class MessageScreenTest {
         "numeric method      | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":7}        | -32600",
         "array params        | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":[1]} | -32602",
         "string _meta        | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"_meta\":\"x\"}} | -32602",
-        "array arguments     | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"scan_phi\",\"arguments\":[1]}} | -32602",
         "call without name   | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"} | -32602",
         "read without uri    | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{}} | -32602",
         "numeric cursor      | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":{}}} | -32602",
+        "object tool name    | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":{}}} | -32602",
+        "object level        | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\",\"params\":{\"level\":{}}} | -32602",
+        "array prompt args   | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/get\",\"params\":{\"name\":\"x\",\"arguments\":[1]}} | -32602",
+        "object uri          | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":[]}} | -32602",
+        "array cursor        | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":[]}} | -32602",
       })
   void screen_malformedMessage_answersWithJsonRpcError(String name, String text, int code)
       throws Exception {
@@ -42,8 +46,35 @@ class MessageScreenTest {
     assertThat(v.reply())
         .doesNotContain("Exception")
         .doesNotContain("org.bdr")
-        .doesNotContain("java.")
+        .doesNotContain("java")
+        .doesNotContain("$")
         .doesNotContain("at ");
+  }
+
+  @Test
+  void screen_toolCallWithArgumentsNotAnObject_answersWithInvalidArgumentResult() throws Exception {
+    MessageScreen.Verdict v =
+        screen.screen(
+            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"list_backups\",\"arguments\":\"x\"}}");
+
+    JsonNode reply = JSON.readTree(v.reply());
+    assertThat(v.forward()).isNull();
+    assertThat(reply.path("id").asInt()).isEqualTo(9);
+    assertThat(reply.at("/result/isError").asBoolean()).isTrue();
+    assertThat(reply.at("/result/structuredContent/error/code").asText())
+        .isEqualTo("INVALID_ARGUMENT");
+  }
+
+  @Test
+  void screen_wrongParamType_namesTheField() throws Exception {
+    MessageScreen.Verdict v =
+        screen.screen(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\","
+                + "\"params\":{\"uri\":{\"a\":1}}}");
+
+    assertThat(JSON.readTree(v.reply()).at("/error/message").asText())
+        .isEqualTo("Invalid params: 'params.uri' has the wrong type (a string)");
   }
 
   @Test

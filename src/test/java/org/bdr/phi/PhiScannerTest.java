@@ -1,11 +1,14 @@
 package org.bdr.phi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bdr.error.BdrException;
+import org.bdr.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +81,22 @@ class PhiScannerTest {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> scanner.open("a.csv", 1024))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void scan_cancelledDuringTheWalk_stopsAtTheNextFileWithCancelled() throws IOException {
+    for (int i = 0; i < 20; i++) {
+      Files.writeString(dir.resolve("note" + i + ".txt"), "SSN 123-45-6789\n");
+    }
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                new PhiScanner(ScanOptions.defaults())
+                    .scan(List.of(dir), () -> asked.incrementAndGet() > 3))
+        .isInstanceOfSatisfying(
+            BdrException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    assertThat(asked.get()).isLessThan(8);
   }
 }
