@@ -42,6 +42,25 @@ public final class CreateBackup {
       String label,
       PhiCheck phi) {
 
+    /** The longest label accepted. */
+    public static final int MAX_LABEL = 200;
+
+    /** Checks the label: at most {@value #MAX_LABEL} characters, no control characters. */
+    public Request {
+      if (label != null
+          && (label.length() > MAX_LABEL || label.chars().anyMatch(Character::isISOControl))) {
+        throw new BdrException(
+            ErrorCode.INVALID_ARGUMENT,
+            "the label must be at most "
+                + MAX_LABEL
+                + " characters without control characters (it has "
+                + label.length()
+                + ")",
+            "give a short label such as 'before upgrade'; labels are shown to every role, so keep"
+                + " patient details out of them");
+      }
+    }
+
     /** A backup without a PHI scan. */
     public Request(
         RepositoryOptions repository,

@@ -48,8 +48,8 @@ final class ServeCommand extends BaseCommand {
   @Option(
       names = "--role",
       paramLabel = "ROLE",
-      description = "with --no-auth: the role every call runs with (default: admin)")
-  String role = "admin";
+      description = "with --no-auth: the role every call runs with (default: auditor, read-only)")
+  String role = "auditor";
 
   @Override
   int execute() throws Exception {

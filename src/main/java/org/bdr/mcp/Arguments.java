@@ -84,8 +84,8 @@ final class Arguments {
   }
 
   /**
-   * A list of file or folder paths, empty when absent. A blank path would silently mean the
-   * server's working folder, and a NUL character is never part of a path: both are refused.
+   * A list of absolute file or folder paths, empty when absent. A blank path would silently mean
+   * the server's working folder, and a NUL character is never part of a path: both are refused.
    */
   List<Path> paths(String name) {
     List<Path> out = new ArrayList<>();
@@ -95,9 +95,23 @@ final class Arguments {
             "argument '" + name + "' holds a blank path or one with a NUL character",
             "give '" + name + "' as absolute paths of files or folders");
       }
-      out.add(Path.of(s));
+      out.add(absolute(name, s));
     }
     return out;
+  }
+
+  /**
+   * The path, which must be absolute: a relative one would be resolved against the server's working
+   * folder, which the caller neither sees nor chose.
+   */
+  private static Path absolute(String name, String s) {
+    Path p = Path.of(s);
+    if (!p.isAbsolute()) {
+      throw invalid(
+          "argument '" + name + "' must hold absolute paths (starting with /)",
+          "give '" + name + "' as absolute paths on the server's machine");
+    }
+    return p;
   }
 
   /** One file or folder path that must be given; see {@link #paths}. */
@@ -107,7 +121,7 @@ final class Arguments {
       throw invalid(
           "argument '" + name + "' holds a NUL character", "give '" + name + "' as a folder path");
     }
-    return Path.of(s);
+    return absolute(name, s);
   }
 
   /** A boolean, or {@code fallback}. */

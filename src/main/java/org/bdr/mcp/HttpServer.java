@@ -47,8 +47,12 @@ public final class HttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
-  /** The most sessions served at once; a practice has a handful of assistants. */
-  static final int MAX_SESSIONS = 64;
+  /**
+   * The most sessions served at once. A practice has a handful of assistants, but clients that
+   * reconnect often leave sessions behind until they are idle for five minutes; an initialize
+   * message is at most 64 KiB, so this many sessions stay within a few MiB.
+   */
+  static final int MAX_SESSIONS = 256;
 
   /** Finds whom a bearer token belongs to. */
   public interface Tokens {
