@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Control characters in names and labels reach the terminal escaped, so that they cannot rewrite
- * it; JSON output carries them exactly.
+ * Control characters in names reach the terminal escaped, so that they cannot rewrite it; JSON
+ * output carries them exactly. Labels with control characters are refused.
  */
 class ControlCharactersTest {
 
   static final String NAME = "evil\u001b[2J\rname\u0007.txt";
-  static final String LABEL = "desk\u001b[31m";
+  static final String LABEL = "desk";
 
   @TempDir Path tmp;
 
@@ -58,18 +58,18 @@ class ControlCharactersTest {
   }
 
   @Test
-  void snapshots_text_escapesLabel() {
-    CommandLineRunner.Result list = bench.bdr("snapshots").requireSuccess();
+  void backup_labelWithControlCharacters_refusedAndNoSnapshotSaved() throws Exception {
+    CommandLineRunner.Result backup =
+        bench.bdr("backup", source.toString(), "--label", "desk\u001b[31m");
 
-    assertThat(list.stdout()).contains("desk\\x1b[31m ");
-    assertThat(controlCharacters(list.stdout())).isEmpty();
-  }
-
-  @Test
-  void snapshots_json_keepsLabelExact() throws Exception {
-    CommandLineRunner.Result list = bench.bdr("snapshots", "--json").requireSuccess();
-
-    JsonNode snapshots = Workbench.JSON.readTree(list.stdout()).path("snapshots");
+    assertThat(backup.exitCode()).isEqualTo(1);
+    assertThat(backup.stderr()).contains("without control characters");
+    assertThat(controlCharacters(backup.stderr())).isEmpty();
+    JsonNode snapshots =
+        Workbench.JSON
+            .readTree(bench.bdr("snapshots", "--json").requireSuccess().stdout())
+            .path("snapshots");
+    assertThat(snapshots).hasSize(1);
     assertThat(snapshots.get(0).path("label").asText()).isEqualTo(LABEL);
   }
 
