@@ -14,8 +14,11 @@ final class ContentScanner {
     this.sink = sink;
   }
 
-  /** Scans the bytes; returns a note when the file was read other than its format says, or null. */
-  String scan(Format format, byte[] bytes, int size, String name) {
+  /**
+   * Scans the bytes, which are valid UTF-8 when {@code utf8}; returns a note when the file was read
+   * other than its format says, or null.
+   */
+  String scan(Format format, byte[] bytes, int size, String name, boolean utf8) {
     Latin1Text text = new Latin1Text(bytes, 0, size);
     String note = null;
     switch (format) {
@@ -23,11 +26,11 @@ final class ContentScanner {
       case X12 -> new X12Reader(detector, sink).read(text);
       case CSV -> new CsvReader(detector, sink, ',').read(text);
       case TSV -> new CsvReader(detector, sink, '\t').read(text);
-      case JSON -> note = json(bytes, size, text);
+      case JSON -> note = json(bytes, size, text, utf8);
       case XML -> new XmlReader(detector, sink).read(text);
       case DICOM -> new DicomReader(sink).read(bytes, size, name);
       case PDF, DOCX, XLSX -> DocumentText.scan(format, bytes, size, detector, sink);
-      default -> lines(bytes, size);
+      default -> lines(bytes, size, 1);
     }
     if (format.textual() && format != Format.TEXT) {
       KnownValues.findRepeats(bytes, size, sink, format != Format.HL7);
@@ -35,24 +38,36 @@ final class ContentScanner {
     return note;
   }
 
-  private String json(byte[] bytes, int size, Latin1Text text) {
-    if (new JsonReader(detector, sink).read(bytes, size)) {
+  /**
+   * Reads JSON through its structure: as UTF-8, else (bytes that are not UTF-8) as Latin-1 text.
+   * Malformed JSON keeps what was read before the fault, and the text from the fault's line on is
+   * scanned line by line, so no part is scanned twice over.
+   */
+  private String json(byte[] bytes, int size, Latin1Text text, boolean utf8) {
+    JsonReader reader = new JsonReader(detector, sink);
+    if (reader.read(bytes, size)) {
       return null;
     }
-    if (new JsonReader(detector, sink).read(text.toString())) {
-      return null;
+    if (!utf8) {
+      reader = new JsonReader(detector, sink);
+      if (reader.read(text.toString())) {
+        return null;
+      }
     }
-    lines(bytes, size);
+    lines(bytes, size, reader.failedLine());
     return "not well-formed JSON; scanned as text";
   }
 
-  /** Scans a buffered file line by line in place, long lines in pieces of the line cap. */
-  private void lines(byte[] bytes, int size) {
+  /**
+   * Scans a buffered file line by line in place, long lines in pieces of the line cap, from line
+   * {@code first} on.
+   */
+  private void lines(byte[] bytes, int size, long first) {
     int start = 0;
     long line = 1;
     while (true) {
       int i = TextShapes.lineBreak(bytes, start, size);
-      for (int p = start; p < i; p += LineScanner.MAX_LINE) {
+      for (int p = start; p < i && line >= first; p += LineScanner.MAX_LINE) {
         int len = Math.min(LineScanner.MAX_LINE, i - p);
         detector.scan(new Latin1Text(bytes, p, len), line, null, Cue.NONE, sink);
       }

@@ -3,6 +3,7 @@ package org.bdr.phi;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,18 @@ import java.util.Set;
  */
 final class JsonReader {
 
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /**
+   * Tolerates the number spellings hand-edited and exported files carry (leading zeros, a leading
+   * plus or decimal point, NaN), so that such a file is still read through its structure.
+   */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+          .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
+          .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
+
   private static final Set<String> PERSONS = Set.of("Patient", "RelatedPerson", "Person");
   private static final Set<String> NAME_PARTS = Set.of("family", "given", "text");
   private static final Set<String> ADDRESS_PARTS =
@@ -56,6 +68,10 @@ final class JsonReader {
   private static final class Frame {
     final String key;
     final boolean array;
+
+    /** The DICOM tag of the nearest frame, this one or above, keyed by one; null if none. */
+    final String tag;
+
     int index = -1;
     String pendingKey;
     String resourceType;
@@ -64,9 +80,11 @@ final class JsonReader {
     String url;
     String reference;
 
-    Frame(String key, boolean array) {
+    Frame(String key, boolean array, Frame parent) {
       this.key = key;
       this.array = array;
+      boolean tagged = key != null && DicomTags.isTagKey(key);
+      this.tag = tagged ? DicomTags.display(key) : parent == null ? null : parent.tag;
     }
   }
 
@@ -76,17 +94,23 @@ final class JsonReader {
   private final Map<String, Cue> cues = new HashMap<>();
   private long line;
 
+  /** The line where reading stopped at malformed input; 1 until then. */
+  private long failedLine = 1;
+
   JsonReader(TextDetector detector, FindingSink sink) {
     this.detector = detector;
     this.sink = sink;
   }
 
-  /** Reads the JSON; returns false when it is not well-formed (what was found stays). */
+  /**
+   * Reads the JSON; returns false when it is not well-formed (what was found stays, and {@link
+   * #failedLine} tells where reading stopped).
+   */
   boolean read(byte[] bytes, int size) {
     try (JsonParser p = FACTORY.createParser(bytes, 0, size)) {
       return parse(p);
     } catch (IOException | RuntimeException e) {
-      return false;
+      return failed();
     }
   }
 
@@ -96,8 +120,22 @@ final class JsonReader {
     try (JsonParser p = FACTORY.createParser(text)) {
       return parse(p);
     } catch (IOException | RuntimeException e) {
-      return false;
+      return failed();
     }
+  }
+
+  /**
+   * The line from which the last read, stopped by malformed input, left text unread: every value
+   * before that line was read through the structure, so a text scan of the rest may start there.
+   */
+  long failedLine() {
+    return failedLine;
+  }
+
+  /** Notes where reading stopped: the line of the last value read, which a rescan repeats. */
+  private boolean failed() {
+    failedLine = Math.max(1, line);
+    return false;
   }
 
   private boolean parse(JsonParser p) throws IOException {
@@ -125,14 +163,15 @@ final class JsonReader {
 
   private void open(boolean array) {
     String key = null;
+    Frame parent = null;
     if (!stack.isEmpty()) {
-      Frame parent = top();
+      parent = top();
       key = parent.array ? parent.key : parent.pendingKey;
       if (parent.array) {
         parent.index++;
       }
     }
-    stack.add(new Frame(key, array));
+    stack.add(new Frame(key, array, parent));
   }
 
   private void close() {
@@ -364,13 +403,7 @@ final class JsonReader {
   }
 
   private String dicomTag() {
-    for (int i = stack.size() - 1; i >= 0; i--) {
-      String k = stack.get(i).key;
-      if (k != null && DicomTags.isTagKey(k)) {
-        return DicomTags.display(k);
-      }
-    }
-    return null;
+    return stack.isEmpty() ? null : top().tag;
   }
 
   private Cue cue(String key) {

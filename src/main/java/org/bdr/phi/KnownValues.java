@@ -134,27 +134,58 @@ final class KnownValues {
 
     /**
      * Looks at every token that starts after a character that does not glue it to a longer one, and
-     * whose first two letters start a remembered value; other bytes cost one table lookup.
+     * whose first two letters start a remembered value. ASCII is read eight bytes at a time: one
+     * word gives the letters and digits, the glue characters and so every token start at once.
      */
     void scan(WordSet firstTokens) {
       boolean free = true;
       int i = 0;
-      while (i < n) {
-        int kind = KINDS[s[i] & 0xFF];
-        if (kind != TOKEN) {
-          free = kind == FREE;
-          i++;
+      for (; i + 8 <= n; i += 8) {
+        long x = TextShapes.word(s, i);
+        if (TextShapes.hasHighByte(x)) {
+          free = scan(firstTokens, i, i + 8, free);
           continue;
         }
-        int e = TextShapes.alnumEnd(s, i + 1, n);
-        if (free && mayStart(i)) {
-          int slot = firstTokens.valueOf(s, i, e);
-          if (slot >= 0) {
-            matches(slot, i);
-          }
+        long token = TextShapes.alnumBytes(x);
+        long glue =
+            TextShapes.bytesEqual(x, '.')
+                | TextShapes.bytesEqual(x, '/')
+                | TextShapes.bytesEqual(x, '@')
+                | TextShapes.bytesEqual(x, '_');
+        long freeBytes = ~(token | glue) & 0x8080808080808080L;
+        long starts = token & (freeBytes << 8 | (free ? 0x80L : 0L));
+        free = freeBytes < 0;
+        for (; starts != 0; starts &= starts - 1) {
+          candidate(firstTokens, i + (Long.numberOfTrailingZeros(starts) >>> 3));
         }
-        i = e;
-        free = false;
+      }
+      scan(firstTokens, i, n, free);
+    }
+
+    /**
+     * Looks at the tokens starting among the bytes {@code from..to} one byte at a time, {@code
+     * free} telling whether the byte before {@code from} leaves a token free to start; returns
+     * whether the byte before {@code to} does.
+     */
+    private boolean scan(WordSet firstTokens, int from, int to, boolean free) {
+      boolean f = free;
+      for (int i = from; i < to; i++) {
+        int kind = KINDS[s[i] & 0xFF];
+        if (kind == TOKEN && f) {
+          candidate(firstTokens, i);
+        }
+        f = kind == FREE;
+      }
+      return f;
+    }
+
+    /** Looks up the token starting at {@code i} among the first tokens of remembered values. */
+    private void candidate(WordSet firstTokens, int i) {
+      if (mayStart(i)) {
+        int slot = firstTokens.valueOf(s, i, TextShapes.alnumEnd(s, i + 1, n));
+        if (slot >= 0) {
+          matches(slot, i);
+        }
       }
     }
 

@@ -288,6 +288,9 @@ final class NumberRules {
     if (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '-')) {
       k++;
     }
+    if (!unitStart(k < n ? s.charAt(k) : 0) && cue != Cue.AGE) {
+      return;
+    }
     boolean years =
         startsWithWord(s, k, "year")
             || startsWithWord(s, k, "yo")
@@ -307,6 +310,12 @@ final class NumberRules {
         detector.nameBeforeAge(is);
       }
     }
+  }
+
+  /** Whether {@code c} may start a unit of age: year, yo, y/o, yr, month, week or day. */
+  private static boolean unitStart(char c) {
+    char lower = (char) (c | 0x20);
+    return lower == 'y' || lower == 'm' || lower == 'w' || lower == 'd';
   }
 
   /** Finds "is a " or "is an " right before {@code i}; returns where "is" starts or -1. */

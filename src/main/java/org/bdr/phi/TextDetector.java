@@ -32,7 +32,14 @@ final class TextDetector {
     }
   }
 
+  /** The longest text {@link #latin1Copy} copies. */
+  private static final int SCRATCH_MAX = 1 << 16;
+
   private final NumberRules numbers = new NumberRules(this);
+
+  /** Where {@link #latin1Copy} puts text. */
+  private byte[] scratch = new byte[256];
+
   private CharSequence s;
 
   /** The bytes under {@link #s} when it is a {@link Latin1Text} (else null), from {@link #base}. */
@@ -82,6 +89,10 @@ final class TextDetector {
     titleEnd = -10;
     clinicianEnd = -10;
     int n = text.length();
+    if (!(text instanceof Latin1Text)) {
+      text = latin1Copy(text);
+      s = text;
+    }
     if (text instanceof Latin1Text latin1) {
       byte[] b = latin1.bytes();
       int off = latin1.offset();
@@ -104,6 +115,30 @@ final class TextDetector {
     bytes = null;
     sink = null;
     this.fieldSource = null;
+  }
+
+  /**
+   * The text as Latin-1 bytes in a reused buffer, so that it is scanned like bytes of a file (most
+   * characters skipped eight at a time); the text itself when it is long or holds a character past
+   * Latin-1. The copy lives until the next scan, longer than anything reported from it needs.
+   */
+  private CharSequence latin1Copy(CharSequence text) {
+    int n = text.length();
+    if (n > SCRATCH_MAX) {
+      return text;
+    }
+    if (scratch.length < n) {
+      scratch = new byte[Math.max(n, scratch.length * 2)];
+    }
+    byte[] b = scratch;
+    for (int k = 0; k < n; k++) {
+      char c = text.charAt(k);
+      if (c > 0xFF) {
+        return text;
+      }
+      b[k] = (byte) c;
+    }
+    return new Latin1Text(b, 0, n);
   }
 
   /**

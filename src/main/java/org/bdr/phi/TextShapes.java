@@ -134,6 +134,37 @@ final class TextShapes {
     return i;
   }
 
+  /** The eight bytes at {@code i} as one word, the first byte lowest. */
+  static long word(byte[] b, int i) {
+    return (long) LONGS.get(b, i);
+  }
+
+  /** Whether some byte of the word is not ASCII. */
+  static boolean hasHighByte(long x) {
+    return (x & HIGH_BITS) != 0;
+  }
+
+  /**
+   * The high bit of each byte of an ASCII word that is an ASCII letter or digit, with the range
+   * tests of {@link #alnumEnd}.
+   */
+  static long alnumBytes(long x) {
+    long folded = x | 0x2020202020202020L;
+    long letters = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L);
+    long digits = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L);
+    return (letters | digits) & HIGH_BITS;
+  }
+
+  /**
+   * The high bit of each byte of an ASCII word that equals {@code c}; exact for every byte, unlike
+   * the borrow trick, which may flag the byte after a match.
+   */
+  static long bytesEqual(long x, int c) {
+    long v = x ^ (LOW_BITS * c);
+    long low = 0x7F7F7F7F7F7F7F7FL;
+    return ~(((v & low) + low) | v | low);
+  }
+
   /**
    * The index of the first byte among {@code from..to} that is not a letter or digit as {@link
    * #isAlnum} says (bytes read as Latin-1), or {@code to}. Eight ASCII bytes are tested at once:

@@ -458,16 +458,13 @@ final class XmlReader {
   }
 
   private int indexOf(char c, int from) {
-    for (int k = from; k < n; k++) {
-      if (s.charAt(k) == c) {
-        return k;
-      }
-    }
-    return n;
+    return from >= n ? n : TextShapes.indexOf(s, c, from, n);
   }
 
+  /** Where {@code needle} first starts at or after {@code from}, or the length when nowhere. */
   private int find(int from, String needle) {
-    for (int k = from; k + needle.length() <= n; k++) {
+    char first = needle.charAt(0);
+    for (int k = indexOf(first, from); k + needle.length() <= n; k = indexOf(first, k + 1)) {
       if (startsWith(k, needle)) {
         return k;
       }

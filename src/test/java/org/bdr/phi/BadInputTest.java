@@ -134,6 +134,32 @@ class BadInputTest {
     assertThat(Scans.types(r)).contains(IdentifierType.SSN);
   }
 
+  @Test
+  void jsonNumbersWithLeadingZeros_areReadThroughTheStructure() {
+    String json =
+        "{\"resourceType\": \"Patient\", \"count\": 007,\n"
+            + "\"name\": [{\"family\": \"Quenby\", \"given\": [\"Odalys\"]}]}";
+
+    FileResult r = Scans.medium("patient.json", json);
+
+    assertThat(r.reason()).isNull();
+    assertThat(Scans.ofType(r, IdentifierType.NAME)).isNotEmpty();
+    assertThat(Scans.ofType(r, IdentifierType.NAME).get(0).field()).startsWith("Patient.name");
+  }
+
+  @Test
+  void malformedJsonAfterManyLines_scansOnlyTheRestAsText() {
+    String json =
+        "{\"resourceType\": \"Patient\",\n\"ssn\": \"123-45-6789\",\n"
+            + "\"note\": \"ok\"}\n{oops\nSSN 234-56-7891\n";
+
+    FileResult r = Scans.medium("broken.json", json);
+
+    assertThat(r.reason()).contains("not well-formed JSON");
+    assertThat(Scans.typesOn(r, 2)).contains(IdentifierType.SSN);
+    assertThat(Scans.typesOn(r, 5)).contains(IdentifierType.SSN);
+  }
+
   /** A DOCX-named zip whose document part inflates a thousandfold. */
   static byte[] zipBomb() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -32,6 +32,51 @@ class ScanPrimitivesTest {
   }
 
   @Property
+  void wordTests_anyAsciiWord_flagExactlyTheMatchingBytes(
+      @ForAll @Size(min = 8, max = 8) List<@IntRange(min = 0, max = 127) Integer> codes) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (int) codes.get(i);
+    }
+    long x = TextShapes.word(b, 0);
+    for (int i = 0; i < 8; i++) {
+      long bit = 0x80L << (8 * i);
+      char c = (char) b[i];
+      assertThat((TextShapes.alnumBytes(x) & bit) != 0).isEqualTo(TextShapes.isAlnum(c));
+      for (char sought : new char[] {'.', '/', '@', '_', c, (char) (c ^ 1)}) {
+        assertThat((TextShapes.bytesEqual(x, sought) & bit) != 0).isEqualTo(c == sought);
+      }
+    }
+    assertThat(TextShapes.hasHighByte(x)).isFalse();
+  }
+
+  @Property
+  void knownValues_repeatsAmongAnyBytes_areFoundAsByTheWordLoop(
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 11) Integer> pieces) {
+    String[] parts = {"Ann", "Lee", " ", ".", "/", "x", "\n", "é", "9", "ann", "_", "\""};
+    StringBuilder text = new StringBuilder();
+    pieces.forEach(p -> text.append(parts[p]));
+    byte[] b = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    FindingSink sink = new FindingSink("t.json", new ScanOptions(Sensitivity.MEDIUM, false));
+    sink.remember(IdentifierType.NAME, "Ann Lee");
+
+    KnownValues.findRepeats(b, b.length, sink, true);
+
+    java.util.Set<Long> expected = new java.util.TreeSet<>();
+    String t = text.toString();
+    for (int at = t.indexOf("Ann Lee"); at >= 0; at = t.indexOf("Ann Lee", at + 1)) {
+      boolean startFree = at == 0 || " \n\"".indexOf(t.charAt(at - 1)) >= 0;
+      int end = at + 7;
+      boolean endFree = end == t.length() || " \n\"".indexOf(t.charAt(end)) >= 0;
+      if (startFree && endFree) {
+        expected.add(1L + t.substring(0, at).chars().filter(ch -> ch == '\n').count());
+      }
+    }
+    assertThat(sink.findings().stream().map(Finding::line).distinct().toList())
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Property
   void alnumEnd_anyBytes_isFirstByteThatIsNotAlphanumeric(
       @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes) {
     byte[] b = new byte[codes.size()];
