@@ -10,10 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,9 +18,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.bdr.backend.PrivateFile;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.slf4j.Logger;
@@ -130,8 +127,6 @@ public final class RunHistory {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final FileAttribute<Set<java.nio.file.attribute.PosixFilePermission>> FILE_MODE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   /** File locks belong to the whole process; threads of one process queue here first. */
   private static final Object IN_PROCESS = new Object();
@@ -247,14 +242,14 @@ public final class RunHistory {
             FileChannel.open(
                 lockFile,
                 EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                FILE_MODE);
+                PrivateFile.MODE_600);
         FileLock held = lockChannel.lock()) {
       try (FileChannel ch =
           FileChannel.open(
               file,
               EnumSet.of(
                   StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-              FILE_MODE)) {
+              PrivateFile.MODE_600)) {
         ByteBuffer buf = ByteBuffer.wrap(line);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -272,22 +267,6 @@ public final class RunHistory {
       return;
     }
     String kept = String.join("\n", lines.subList(lines.size() - keep, lines.size())) + "\n";
-    Path temp = file.resolveSibling(".history-" + UUID.randomUUID());
-    try {
-      try (FileChannel ch =
-          FileChannel.open(
-              temp,
-              EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              FILE_MODE)) {
-        ByteBuffer buf = ByteBuffer.wrap(kept.getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    PrivateFile.replace(file, kept.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -8,18 +8,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,6 +23,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.bdr.backend.PrivateFile;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 
@@ -52,8 +48,6 @@ final class TokenFile {
               PosixFilePermission.OWNER_EXECUTE));
   private static final Set<PosixFilePermission> OTHERS_WRITE =
       EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
-  private static final FileAttribute<Set<PosixFilePermission>> FILE_600 =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static final FileAttribute<Set<PosixFilePermission>> FOLDER_700 =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
@@ -110,27 +104,9 @@ final class TokenFile {
   }
 
   /** Replaces the file's content with {@code tokens}, atomically and durably. */
-  void write(List<StoredToken> tokens, SecureRandom random) throws IOException {
-    Path folder = file.getParent();
+  void write(List<StoredToken> tokens) throws IOException {
     byte[] bytes = (JSON.writeValueAsString(render(tokens)) + "\n").getBytes(UTF_8);
-    Path temp = folder.resolve("." + file.getFileName() + ".tmp-" + BearerToken.newId(random));
-    try {
-      try (FileChannel ch =
-          FileChannel.open(
-              temp,
-              EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              FILE_600)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-    syncFolder(folder);
+    PrivateFile.replace(file, bytes);
   }
 
   private void refuseOpenFolder() throws IOException {
@@ -152,14 +128,6 @@ final class TokenFile {
   }
 
   /** Makes the rename itself durable. */
-  private static void syncFolder(Path folder) {
-    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException e) {
-      // Some file systems cannot sync a folder; the rename is atomic all the same.
-    }
-  }
-
   private ObjectNode render(List<StoredToken> tokens) {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", VERSION);

@@ -166,7 +166,7 @@ public final class TokenStore {
           FileLock held = ch.lock()) {
         List<StoredToken> tokens = file.read();
         T result = change.apply(tokens);
-        file.write(tokens, RANDOM);
+        file.write(tokens);
         return result;
       }
     } finally {
