@@ -3,9 +3,11 @@ package org.bdr.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.bdr.backup.Archiver;
 import org.bdr.backup.BackupProgress;
@@ -16,6 +18,9 @@ import org.bdr.backup.PhiCheck;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.pattern.PathPatterns;
+import org.bdr.phi.IdentifierType;
+import org.bdr.phi.PhiScanner;
+import org.bdr.phi.ScanOptions;
 import org.bdr.repo.Id;
 import org.bdr.repo.Repository;
 import org.bdr.repo.RepositoryLock;
@@ -101,6 +106,7 @@ public final class CreateBackup {
 
   private Outcome backUp(Request request, BackupProgress progress, BooleanSupplier cancelled)
       throws IOException {
+    refuseIdentifiersInLabel(request.label());
     List<Path> sources =
         request.sources().stream().map(p -> p.toAbsolutePath().normalize()).toList();
     Archiver.checkSources(sources);
@@ -118,6 +124,33 @@ public final class CreateBackup {
       Id parent = findParent(repo, backup);
       BackupResult result = new Archiver(repo, progress, cancelled).run(backup, parent);
       return new Outcome(result, repo.backend().location(), open.notice());
+    }
+  }
+
+  /**
+   * Kinds of identifier that a label may hold: dates, machine addresses and links describe the
+   * backup, not a person.
+   */
+  private static final Set<IdentifierType> ALLOWED_IN_LABEL =
+      EnumSet.of(IdentifierType.DATE, IdentifierType.IP, IdentifierType.URL);
+
+  /**
+   * Refuses a label that looks like it names a patient: labels are shown to every role, auditors
+   * included, and stored in plain sight of anyone who lists the snapshots.
+   */
+  private static void refuseIdentifiersInLabel(String label) {
+    if (label == null || label.isBlank()) {
+      return;
+    }
+    Set<IdentifierType> found = EnumSet.noneOf(IdentifierType.class);
+    found.addAll(new PhiScanner(ScanOptions.defaults()).typesIn(label));
+    found.removeAll(ALLOWED_IN_LABEL);
+    if (!found.isEmpty()) {
+      throw new BdrException(
+          ErrorCode.PHI_DETECTED,
+          "the label looks like it holds patient identifiers (" + found + ")",
+          "choose a label without patient details, such as 'before upgrade'; labels are shown to"
+              + " every role");
     }
   }
 

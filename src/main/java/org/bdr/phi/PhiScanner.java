@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
@@ -85,6 +87,18 @@ public final class PhiScanner {
     }
     return new ScanSession(
         Objects.requireNonNull(displayPath, "displayPath"), options, bufferLimit);
+  }
+
+  /**
+   * The identifier types found in a short free text, such as a snapshot's label, at this scanner's
+   * sensitivity; empty when none. Neither the text nor what matched is kept.
+   */
+  public Set<IdentifierType> typesIn(String text) {
+    FindingSink sink = new FindingSink("text", options);
+    new TextDetector().scan(text, 1, null, Cue.NONE, sink);
+    Set<IdentifierType> types = EnumSet.noneOf(IdentifierType.class);
+    sink.findings().forEach(f -> types.add(f.type()));
+    return types;
   }
 
   /** The most {@link #open(String)} buffers of one file. */
