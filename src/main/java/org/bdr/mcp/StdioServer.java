@@ -60,13 +60,13 @@ public final class StdioServer {
     MessageScreen screen = new MessageScreen(mapper);
     try (feed) {
       BufferedInputStream input = new BufferedInputStream(in, 1 << 16);
-      String line;
+      Line line;
       while ((line = readLine(input)) != null) {
-        if (line.isBlank()) {
+        if (!line.tooLong() && line.text().isBlank()) {
           continue;
         }
         MessageScreen.Verdict v =
-            line == TOO_LONG
+            line.tooLong()
                 ? new MessageScreen.Verdict(
                     null,
                     MessageScreen.errorText(
@@ -74,7 +74,7 @@ public final class StdioServer {
                         MessageScreen.INVALID_REQUEST,
                         "Invalid Request: the message is longer than " + (MAX_LINE >> 20) + " MiB"),
                     null)
-                : screen.screen(line);
+                : screen.screen(line.text());
         if (v.cancelled() != null) {
           cancellations.cancel(Cancellations.key("stdio", v.cancelled()));
         }
@@ -105,10 +105,16 @@ public final class StdioServer {
     }
   }
 
-  private static final String TOO_LONG = new String("<too long>");
+  /**
+   * One line of input.
+   *
+   * @param text the line without its end; empty when it was too long
+   * @param tooLong whether it was longer than {@link #MAX_LINE} (its bytes were skipped)
+   */
+  private record Line(String text, boolean tooLong) {}
 
-  /** The next line without its end, {@link #TOO_LONG} for an oversized one, null at the end. */
-  private static String readLine(InputStream in) throws IOException {
+  /** The next line, or null at the end of the input. */
+  private static Line readLine(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     boolean tooLong = false;
     int b;
@@ -123,9 +129,9 @@ public final class StdioServer {
       return null;
     }
     if (tooLong) {
-      return TOO_LONG;
+      return new Line("", true);
     }
     String s = line.toString(StandardCharsets.UTF_8);
-    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    return new Line(s.endsWith("\r") ? s.substring(0, s.length() - 1) : s, false);
   }
 }
