@@ -56,7 +56,11 @@ final class CreateBackupTool implements AssistantTool {
                 call.cancellation());
     BackupResult r = o.result();
     Map<String, Object> verification = verify ? Verification.of(served, call, r) : null;
-    return new ToolOutcome(structured(o, type, label, verification), text(r, verification));
+    String text = text(r, verification);
+    // The one-time notice (a new repository and where its password is) must reach the person.
+    return new ToolOutcome(
+        structured(o, type, label, verification),
+        o.notice() == null ? text : o.notice() + "\n" + text);
   }
 
   private static final List<String> TYPES = List.of("incremental", "full");

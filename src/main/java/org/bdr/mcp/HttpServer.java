@@ -167,7 +167,21 @@ public final class HttpServer implements AutoCloseable {
     errors.setShowMessageInTitle(false);
     jetty.setErrorHandler(errors);
     jetty.setHandler(context);
-    jetty.start();
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof java.net.BindException) {
+          jetty.stop();
+          mcp.close();
+          throw new BdrException(
+              ErrorCode.INVALID_ARGUMENT,
+              "cannot listen on " + host + ":" + port + ": the address is in use",
+              "choose another port with --listen, or stop the program that uses this one");
+        }
+      }
+      throw e;
+    }
     return new HttpServer(jetty, mcp, cancellations);
   }
 

@@ -39,12 +39,13 @@ final class RestoreBackupTool implements AssistantTool {
     Path destination = args.requiredPath("destination");
     boolean dryRun = args.bool("dryRun", true);
     List<String> include = args.strings("include");
+    List<String> sources = args.paths("sourcePath").stream().map(Path::toString).toList();
     int limit = args.integer("maxPlanEntries", 100, 0, 1000);
     RestoreSnapshot restore = new RestoreSnapshot(served.opener());
     Map<String, Object> out = new LinkedHashMap<>();
     if (dryRun) {
       RestoreSnapshot.Plan plan =
-          restore.plan(served.repository(), ref, List.of(), destination, include, limit);
+          restore.plan(served.repository(), ref, sources, destination, include, limit);
       out.put("dryRun", true);
       out.put("backupId", plan.snapshot());
       out.put("destination", plan.target());
@@ -56,7 +57,7 @@ final class RestoreBackupTool implements AssistantTool {
         restore.run(
             served.repository(),
             ref,
-            List.of(),
+            sources,
             destination,
             include,
             new Bytes(call),

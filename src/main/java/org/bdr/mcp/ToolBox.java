@@ -69,8 +69,11 @@ final class ToolBox {
         call.arguments().onlyKnown(known);
         exchanges.role().apply(exchange).require(tool.operation(call.arguments()));
         ToolOutcome outcome = tool.call(call);
+        // The summary for people, then the same facts as JSON for clients that pass only text
+        // content to the model (the protocol asks for both when a tool returns structured content).
         return McpSchema.CallToolResult.builder()
             .addTextContent(outcome.text())
+            .addTextContent(JSON.writeValueAsString(outcome.structured()))
             .structuredContent(outcome.structured())
             .build();
       } catch (Exception | LinkageError | OutOfMemoryError e) {

@@ -86,7 +86,13 @@ final class ToolSamples {
     table.put(
         "restore_backup",
         new Sample(
-            Map.of("backupId", "latest", "destination", destination.toString()),
+            Map.of(
+                "backupId",
+                "latest",
+                "sourcePath",
+                List.of(sources.toString()),
+                "destination",
+                destination.toString()),
             (r, practice) -> {
               assertThat(r.path("dryRun").asBoolean()).isTrue();
               assertThat(r.path("backupId").asText()).isEqualTo(only(practice));
