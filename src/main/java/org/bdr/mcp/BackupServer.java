@@ -17,6 +17,7 @@ final class BackupServer {
     return List.of(
         new CreateBackupTool(served),
         new ListBackupsTool(served),
+        new ListFilesTool(served),
         new VerifyBackupTool(served),
         new RestoreBackupTool(served),
         new BackupStatusTool(served),

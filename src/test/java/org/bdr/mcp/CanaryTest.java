@@ -39,7 +39,7 @@ class CanaryTest {
   private static final List<String> FILE_NAME = List.of("Philomena", "Ashcombe");
 
   /** The tools whose results list files by name, which may hold a patient's name. */
-  private static final Set<String> LIST_FILES = Set.of("scan_phi", "restore_backup");
+  private static final Set<String> LIST_FILES = Set.of("scan_phi", "restore_backup", "list_files");
 
   /**
    * bdr's own loggers at their most verbose; the MCP SDK's and Jetty's stay pinned at WARN by

@@ -84,6 +84,17 @@ final class ToolSamples {
               assertThat(r.path("errors")).isEmpty();
             }));
     table.put(
+        "list_files",
+        new Sample(
+            Map.of("backupId", "latest", "under", sources.toString(), "limit", 2),
+            (r, practice) -> {
+              assertThat(r.path("backupId").asText()).isEqualTo(only(practice));
+              assertThat(r.path("entries")).hasSize(Math.min(2, files));
+              assertThat(r.at("/entries/0/path").asText()).startsWith(sources.toString() + "/");
+              assertThat(r.path("total").asInt()).isGreaterThanOrEqualTo(files);
+              assertThat(r.path("nextCursor").isNull()).isEqualTo(files <= 2);
+            }));
+    table.put(
         "restore_backup",
         new Sample(
             Map.of(
