@@ -52,17 +52,17 @@ public final class CreateBackup {
 
     /** Checks the label: at most {@value #MAX_LABEL} characters, no control characters. */
     public Request {
-      if (label != null
-          && (label.length() > MAX_LABEL || label.chars().anyMatch(Character::isISOControl))) {
+      if (label != null && label.length() > MAX_LABEL) {
         throw new BdrException(
             ErrorCode.INVALID_ARGUMENT,
-            "the label must be at most "
-                + MAX_LABEL
-                + " characters without control characters (it has "
-                + label.length()
-                + ")",
-            "give a short label such as 'before upgrade'; labels are shown to every role, so keep"
-                + " patient details out of them");
+            "the label is " + label.length() + " characters long; at most " + MAX_LABEL,
+            "give a short label such as 'before upgrade'");
+      }
+      if (label != null && label.chars().anyMatch(Character::isISOControl)) {
+        throw new BdrException(
+            ErrorCode.INVALID_ARGUMENT,
+            "the label holds control characters (line breaks, tabs or terminal codes)",
+            "give a label of plain text on one line");
       }
     }
 

@@ -94,7 +94,10 @@ public enum Role {
     return new BdrException(
         ErrorCode.PERMISSION_DENIED,
         "the " + label() + " role may not " + operation.phrase(),
-        "ask an admin for a token with the " + roles + " role");
+        "over HTTP, ask an admin for a token with the "
+            + roles
+            + " role; over stdio, start bdr mcp with --role "
+            + able.get(0).label());
   }
 
   private static String labels(Role[] roles) {

@@ -98,7 +98,12 @@ final class RestoreBackupTool implements AssistantTool {
         + p.conflicts()
         + " would overwrite existing entries, "
         + p.identical()
-        + " identical. Nothing was written.";
+        + " identical. Nothing was written."
+        + (p.targetState().equals("not-empty")
+            ? " The destination already holds files: a real restore into it is refused until"
+                + " bdr has the safe restore (confirmation and a safety backup); restore into a"
+                + " new or empty folder instead."
+            : "");
   }
 
   /** Restore progress: bytes written so far. */

@@ -32,15 +32,14 @@ class BackupLabelTest {
   void request_labelWithControlCharacters_refused(String label) {
     assertThatThrownBy(() -> request(label))
         .isInstanceOf(BdrException.class)
-        .hasMessageContaining("without control characters");
+        .hasMessageContaining("control characters");
   }
 
   @org.junit.jupiter.api.Test
   void request_labelOverTheLimit_refusedWithItsLength() {
     assertThatThrownBy(() -> request("x".repeat(201)))
         .isInstanceOf(BdrException.class)
-        .hasMessageContaining("at most 200")
-        .hasMessageContaining("it has 201");
+        .hasMessageContaining("201 characters long; at most 200");
   }
 
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;

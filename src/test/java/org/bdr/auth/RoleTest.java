@@ -72,7 +72,10 @@ class RoleTest {
 
     assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
     assertThat(e.getMessage()).isEqualTo("the auditor role may not create backups");
-    assertThat(e.recovery()).isEqualTo("ask an admin for a token with the operator or admin role");
+    assertThat(e.recovery())
+        .isEqualTo(
+            "over HTTP, ask an admin for a token with the operator or admin role; over stdio,"
+                + " start bdr mcp with --role operator");
   }
 
   @Test
@@ -80,7 +83,10 @@ class RoleTest {
     BdrException e = Role.OPERATOR.denial(Operation.RESTORE);
 
     assertThat(e.getMessage()).isEqualTo("the operator role may not restore files");
-    assertThat(e.recovery()).isEqualTo("ask an admin for a token with the admin role");
+    assertThat(e.recovery())
+        .isEqualTo(
+            "over HTTP, ask an admin for a token with the admin role; over stdio, start bdr mcp"
+                + " with --role admin");
   }
 
   @Test

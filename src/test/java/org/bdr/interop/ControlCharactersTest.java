@@ -63,7 +63,7 @@ class ControlCharactersTest {
         bench.bdr("backup", source.toString(), "--label", "desk\u001b[31m");
 
     assertThat(backup.exitCode()).isEqualTo(1);
-    assertThat(backup.stderr()).contains("without control characters");
+    assertThat(backup.stderr()).contains("holds control characters");
     assertThat(controlCharacters(backup.stderr())).isEmpty();
     JsonNode snapshots =
         Workbench.JSON
