@@ -119,8 +119,7 @@ final class BackupCommand extends BaseCommand {
             + " changed, "
             + r.filesUnchanged()
             + " unchanged; "
-            + r.dirs()
-            + " folders");
+            + Console.plural(r.dirs(), "folder"));
     out.println(
         "read "
             + Console.bytes(r.bytesRead())
