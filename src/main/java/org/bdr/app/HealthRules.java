@@ -126,7 +126,10 @@ final class HealthRules {
               "LAST_BACKUP_PARTIAL",
               "the newest snapshot "
                   + o.newest().shortId()
-                  + " is partial: some files could not be read when it was made"));
+                  + " is partial: "
+                  + (o.newest().phi() != null && o.newest().phi().blocked() > 0
+                      ? "files were left out (unreadable, or blocked for holding PHI)"
+                      : "some files could not be read when it was made")));
     }
   }
 

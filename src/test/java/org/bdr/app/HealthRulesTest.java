@@ -33,6 +33,23 @@ class HealthRulesTest {
         null);
   }
 
+  static SnapshotInfo blocked() {
+    SnapshotInfo s = snapshot(true);
+    return new SnapshotInfo(
+        s.id(),
+        s.shortId(),
+        s.time(),
+        s.host(),
+        s.paths(),
+        s.label(),
+        s.type(),
+        s.files(),
+        s.size(),
+        true,
+        List.of(),
+        new PhiBrief("block", "medium", 2, 5, java.util.Map.of("NAME", 5L), 2, false));
+  }
+
   static RunHistory.Entry backup(String outcome, String code) {
     return new RunHistory.Entry(
         "backup", "2026-12-04T10:00:00Z", "2026-12-04T10:01:00Z", outcome, code, null, 0, 0, "r");
@@ -140,7 +157,13 @@ class HealthRulesTest {
             given().newest(snapshot(true)),
             "warning",
             List.of("warning LAST_BACKUP_PARTIAL"),
-            "abababab is partial"),
+            "abababab is partial: some files could not be read"),
+        Arguments.of(
+            "newest snapshot partial by PHI blocking",
+            given().newest(blocked()),
+            "warning",
+            List.of("warning LAST_BACKUP_PARTIAL"),
+            "blocked for holding PHI"),
         Arguments.of(
             "last backup run failed",
             given().lastRun(backup("failed", "DISK_FULL")).failures(1),
