@@ -202,6 +202,9 @@ public final class BackupStatus {
     int failures = 0;
     Instant since = now.minus(HealthRules.FAILURE_WINDOW);
     for (RunHistory.Entry e : mine) {
+      if (e.refused()) {
+        continue;
+      }
       if (e.operation().equals(RunHistory.Entry.BACKUP)) {
         lastBackup = e;
       }

@@ -120,6 +120,22 @@ public final class RunHistory {
     public boolean failed() {
       return FAILED.equals(outcome);
     }
+
+    /**
+     * Whether the run was refused before it began because the request itself was wrong (a malformed
+     * argument, an unknown snapshot id, a label holding patient identifiers): nothing was
+     * attempted, so it says nothing about the health of the backups.
+     */
+    @JsonIgnore
+    public boolean refused() {
+      return failed() && REFUSALS.contains(errorCode);
+    }
+
+    private static final Set<String> REFUSALS =
+        Set.of(
+            ErrorCode.INVALID_ARGUMENT.name(),
+            ErrorCode.BACKUP_NOT_FOUND.name(),
+            ErrorCode.PHI_DETECTED.name());
   }
 
   /** How many entries the history keeps. */

@@ -76,6 +76,22 @@ class BackupStatusTest {
     assertThat(r.repository()).isEqualTo(scratch.repo.toString());
   }
 
+  @Test
+  void run_refusedRequestsAfterAGoodBackup_stayHealthyAndKeepTheLastRun() throws IOException {
+    scratch.snapshot(NOW.minus(Duration.ofHours(3)), List.of("/srv"), "full", null, 4096, false);
+    history.append(run("backup", Duration.ofHours(3), "ok", null));
+    history.append(run("backup", Duration.ofHours(2), "failed", "INVALID_ARGUMENT"));
+    history.append(run("check", Duration.ofHours(1), "failed", "BACKUP_NOT_FOUND"));
+    history.append(run("backup", Duration.ofMinutes(30), "failed", "PHI_DETECTED"));
+
+    BackupStatus.Report r = status();
+
+    assertThat(r.health()).isEqualTo("healthy");
+    assertThat(r.failuresLast7Days()).isZero();
+    assertThat(r.lastRun()).isEqualTo(run("backup", Duration.ofHours(3), "ok", null));
+    assertThat(r.recent()).hasSize(4);
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(0.05);
   }
