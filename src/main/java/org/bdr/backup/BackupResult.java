@@ -49,38 +49,6 @@ public record BackupResult(
     notScanned = notScanned == null ? List.of() : List.copyOf(notScanned);
   }
 
-  /** What a backup without a PHI scan did. */
-  public BackupResult(
-      Id snapshot,
-      Id parent,
-      long filesNew,
-      long filesChanged,
-      long filesUnchanged,
-      long dirs,
-      long bytesRead,
-      long bytesAdded,
-      long totalBytes,
-      long durationMillis,
-      List<SkippedFile> unreadable,
-      List<SkippedFile> changedWhileRead) {
-    this(
-        snapshot,
-        parent,
-        filesNew,
-        filesChanged,
-        filesUnchanged,
-        dirs,
-        bytesRead,
-        bytesAdded,
-        totalBytes,
-        durationMillis,
-        unreadable,
-        changedWhileRead,
-        null,
-        List.of(),
-        List.of());
-  }
-
   /** Whether some files are missing from the snapshot: unreadable, or blocked for PHI. */
   public boolean partial() {
     return !unreadable.isEmpty() || !blocked.isEmpty();

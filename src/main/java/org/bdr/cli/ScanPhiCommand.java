@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Find protected health information in files and folders. Reports where and of which"
             + " type; never the values.")
-final class ScanPhiCommand extends CommandBase {
+final class ScanPhiCommand extends StandaloneCommand {
 
   private static final int LISTED = 20;
 
@@ -35,18 +35,10 @@ final class ScanPhiCommand extends CommandBase {
               + " that could be identifiers; more false alarms)")
   String sensitivity = "medium";
 
-  @Option(names = "--json", description = "print machine-readable JSON")
-  boolean jsonOutput;
-
   @Option(
       names = "--hints",
       description = "at high sensitivity, show masked hints such as ***-**-1234 for SSNs")
   boolean hints;
-
-  @Override
-  boolean json() {
-    return jsonOutput || main.global.json;
-  }
 
   @Override
   int execute() {

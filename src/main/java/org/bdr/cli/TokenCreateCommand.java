@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     description =
         "Create an access token bound to a role. The token is printed once and never again: bdr"
             + " keeps only its hash.")
-final class TokenCreateCommand extends CommandBase {
+final class TokenCreateCommand extends StandaloneCommand {
 
   @Option(
       names = "--role",
@@ -32,14 +32,6 @@ final class TokenCreateCommand extends CommandBase {
       paramLabel = "NAME",
       description = "a name unique among active tokens (default: token-ID)")
   String name;
-
-  @Option(names = "--json", description = "print machine-readable JSON")
-  boolean jsonOutput;
-
-  @Override
-  boolean json() {
-    return jsonOutput || main.global.json;
-  }
 
   @Override
   int execute() throws Exception {

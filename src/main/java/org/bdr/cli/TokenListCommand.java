@@ -6,22 +6,13 @@ import java.util.Map;
 import org.bdr.app.AccessTokens;
 import org.bdr.auth.TokenInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code bdr token list}. */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
     description = "List the access tokens: id, name, role, created, and whether revoked.")
-final class TokenListCommand extends CommandBase {
-
-  @Option(names = "--json", description = "print machine-readable JSON")
-  boolean jsonOutput;
-
-  @Override
-  boolean json() {
-    return jsonOutput || main.global.json;
-  }
+final class TokenListCommand extends StandaloneCommand {
 
   @Override
   int execute() throws Exception {

@@ -3,7 +3,6 @@ package org.bdr.cli;
 import org.bdr.app.AccessTokens;
 import org.bdr.auth.TokenInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bdr token revoke ID|NAME}. */
@@ -11,18 +10,10 @@ import picocli.CommandLine.Parameters;
     name = "revoke",
     mixinStandardHelpOptions = true,
     description = "Revoke an access token at once; requests that present it are refused.")
-final class TokenRevokeCommand extends CommandBase {
+final class TokenRevokeCommand extends StandaloneCommand {
 
   @Parameters(paramLabel = "ID|NAME", description = "the token's id, or the name of an active one")
   String idOrName;
-
-  @Option(names = "--json", description = "print machine-readable JSON")
-  boolean jsonOutput;
-
-  @Override
-  boolean json() {
-    return jsonOutput || main.global.json;
-  }
 
   @Override
   int execute() throws Exception {

@@ -74,6 +74,18 @@ final class Cancellations {
     running.values().forEach(f -> f.set(true));
   }
 
+  /**
+   * Cancels every call, running or still to come, and waits up to {@code patience} for the running
+   * ones to end (a cancelled backup releases its lock on the way out).
+   */
+  void cancelAllAndWait(java.time.Duration patience) throws InterruptedException {
+    cancelAll();
+    long until = System.nanoTime() + patience.toNanos();
+    while (running() > 0 && System.nanoTime() < until) {
+      Thread.sleep(50);
+    }
+  }
+
   /** How many calls are running. */
   int running() {
     return running.size();

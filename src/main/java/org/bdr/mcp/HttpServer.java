@@ -245,12 +245,8 @@ public final class HttpServer implements AutoCloseable {
       return;
     }
     stopped = true;
-    cancellations.cancelAll();
-    long until = System.currentTimeMillis() + 30_000;
     try {
-      while (cancellations.running() > 0 && System.currentTimeMillis() < until) {
-        Thread.sleep(50);
-      }
+      cancellations.cancelAllAndWait(java.time.Duration.ofSeconds(30));
       mcp.close();
       jetty.stop();
     } catch (Exception e) {

@@ -29,7 +29,7 @@ final class Resources {
   static final String SNAPSHOTS = "bdr://snapshots";
   static final String PAGE = SNAPSHOTS + "/page/";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Structured.JSON;
 
   private final Served served;
   private final Exchanges exchanges;

@@ -29,7 +29,7 @@ public final class StdioServer {
   /** The longest line accepted; longer ones are answered with an error and skipped. */
   static final int MAX_LINE = 4 << 20;
 
-  private static final long DRAIN_MILLIS = 60_000;
+  private static final java.time.Duration DRAIN = java.time.Duration.ofMinutes(1);
 
   private StdioServer() {}
 
@@ -86,11 +86,7 @@ public final class StdioServer {
           feed.flush();
         }
       }
-      cancellations.cancelAll();
-      long until = System.currentTimeMillis() + DRAIN_MILLIS;
-      while (cancellations.running() > 0 && System.currentTimeMillis() < until) {
-        Thread.sleep(50);
-      }
+      cancellations.cancelAllAndWait(DRAIN);
     } finally {
       server.close();
     }

@@ -7,7 +7,9 @@ import java.util.Map;
 /** Records of the use cases as structured content, with the JSON names their schemas give. */
 final class Structured {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The mapper the server's own JSON (results, resources, tool definitions) goes through. */
+  static final ObjectMapper JSON = new ObjectMapper();
+
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private Structured() {}

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class ToolBox {
 
   private static final Logger LOG = LoggerFactory.getLogger(ToolBox.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Structured.JSON;
 
   private final Cancellations cancellations;
   private final Exchanges exchanges;
