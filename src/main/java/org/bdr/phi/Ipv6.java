@@ -9,7 +9,7 @@ final class Ipv6 {
   private Ipv6() {}
 
   /** Checks the token around the colon at {@code at}; returns where scanning continues. */
-  static int check(TextDetector detector, CharSequence s, int at) {
+  static int check(TextDetector detector, Latin1Text s, int at) {
     int l = at;
     while (l > 0 && (isHex(s.charAt(l - 1)) || s.charAt(l - 1) == ':')) {
       l--;

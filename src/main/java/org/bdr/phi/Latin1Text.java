@@ -17,6 +17,25 @@ final class Latin1Text implements CharSequence {
     this.length = length;
   }
 
+  /** The characters of {@code s} as Latin-1 bytes; one past Latin-1 becomes '?'. */
+  static Latin1Text of(String s) {
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new Latin1Text(b, 0, b.length);
+  }
+
+  /** Whether the text starts with the ASCII {@code prefix}. */
+  boolean startsWith(String prefix) {
+    if (prefix.length() > length) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if ((bytes[offset + k] & 0xFF) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The bytes this text is a view of; character {@code i} is byte {@code offset() + i}. */
   byte[] bytes() {
     return bytes;
@@ -37,7 +56,7 @@ final class Latin1Text implements CharSequence {
   }
 
   @Override
-  public CharSequence subSequence(int start, int end) {
+  public Latin1Text subSequence(int start, int end) {
     return new Latin1Text(bytes, offset + start, end - start);
   }
 

@@ -61,19 +61,20 @@ final class Lexicon {
   private Lexicon() {}
 
   /** The flags of the word {@code from..to} of {@code s}, or 0 when it is not in the lexicon. */
-  static int flags(CharSequence s, int from, int to) {
-    return flags(s, from, to, -1, true);
+  static int flags(Latin1Text s, int from, int to) {
+    return flags(s, from, to, true);
   }
 
   /**
-   * The flags of a word given its raw hash ({@link WordSet#step}); the name dictionaries are only
-   * consulted when {@code names} (a capitalised word).
+   * The flags of a word; the name dictionaries are only consulted when {@code names} (a capitalised
+   * word).
    */
-  static int flags(CharSequence s, int from, int to, int rawHash, boolean names) {
+  static int flags(Latin1Text s, int from, int to, boolean names) {
     if (to - from > 16) {
       return 0;
     }
-    int v = (names ? WORDS_AND_NAMES : WORDS).valueOf(s, from, to, rawHash);
+    int at = s.offset();
+    int v = (names ? WORDS_AND_NAMES : WORDS).valueOf(s.bytes(), at + from, at + to);
     return v < 0 ? 0 : v;
   }
 

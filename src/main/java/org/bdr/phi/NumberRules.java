@@ -34,7 +34,7 @@ final class NumberRules {
   }
 
   /** Classifies the number token starting at {@code i}; returns where it ends. */
-  int token(CharSequence s, int i) {
+  int token(Latin1Text s, int i) {
     if (TextShapes.isUuidAt(s, i)) {
       return i + 36;
     }
@@ -54,7 +54,7 @@ final class NumberRules {
     return end;
   }
 
-  private int groups(CharSequence s, int i) {
+  private int groups(Latin1Text s, int i) {
     int n = s.length();
     int k = i;
     groups = 0;
@@ -75,7 +75,7 @@ final class NumberRules {
     }
   }
 
-  private static int skipRest(CharSequence s, int k) {
+  private static int skipRest(Latin1Text s, int k) {
     int e = k;
     while (e < s.length() && (isDigit(s.charAt(e)) || s.charAt(e) == '.' || s.charAt(e) == '-')) {
       e++;
@@ -83,7 +83,7 @@ final class NumberRules {
     return e;
   }
 
-  private void classify(CharSequence s, int i, int end, Cue cue) {
+  private void classify(Latin1Text s, int i, int end, Cue cue) {
     if (dottedIdentifier(s, end)) {
       return;
     }
@@ -103,14 +103,14 @@ final class NumberRules {
   }
 
   /** OIDs and DICOM UIDs (many dotted parts) and numbers glued to a dot-number are not PHI. */
-  private boolean dottedIdentifier(CharSequence s, int end) {
+  private boolean dottedIdentifier(Latin1Text s, int end) {
     if (groups >= 4 && allSep('.') && (groups > 4 || maxLen() > 3)) {
       return true;
     }
     return end + 1 < s.length() && s.charAt(end) == '.' && isDigit(s.charAt(end + 1));
   }
 
-  private boolean date3(CharSequence s, int i, int end, Cue cue) {
+  private boolean date3(Latin1Text s, int i, int end, Cue cue) {
     if (sep[0] != sep[1]) {
       return false;
     }
@@ -135,7 +135,7 @@ final class NumberRules {
    * A date with a time at the start of a log line ("2024-03-01T10:15:30Z INFO ...") stamps an event
    * of a program, not of a person.
    */
-  private static boolean logTimestamp(CharSequence s, int i, int end) {
+  private static boolean logTimestamp(Latin1Text s, int i, int end) {
     if (i > 1 || (i == 1 && s.charAt(0) != '[')) {
       return false;
     }
@@ -152,7 +152,7 @@ final class NumberRules {
   }
 
   /** Whether a log level stands as a whole word within {@code from..to}. */
-  private static boolean logLevelWithin(CharSequence s, int from, int to) {
+  private static boolean logLevelWithin(Latin1Text s, int from, int to) {
     for (int p = from; p < to; p++) {
       if (!isUpperAscii(s.charAt(p)) || (p > from && logWordChar(s.charAt(p - 1)))) {
         continue;
@@ -175,7 +175,7 @@ final class NumberRules {
     return c == '_' || Character.isLetterOrDigit(c);
   }
 
-  private static boolean regionIs(CharSequence s, int at, String word) {
+  private static boolean regionIs(Latin1Text s, int at, String word) {
     for (int k = 0; k < word.length(); k++) {
       if (s.charAt(at + k) != word.charAt(k)) {
         return false;
@@ -184,7 +184,7 @@ final class NumberRules {
     return true;
   }
 
-  private boolean compactDate(CharSequence s, int i, int end, Cue cue) {
+  private boolean compactDate(Latin1Text s, int i, int end, Cue cue) {
     int l = len[0];
     boolean shape = l == 8 || l == 12 || l == 14;
     boolean zone = groups == 2 && len[1] <= 4 && (sep[0] == '.' || (sep[0] == '-' && len[1] == 4));
@@ -209,7 +209,7 @@ final class NumberRules {
     };
   }
 
-  private boolean ssn3(CharSequence s, int i, int end, Cue cue) {
+  private boolean ssn3(Latin1Text s, int i, int end, Cue cue) {
     if (len[0] != 3 || len[1] != 2 || len[2] != 4 || sep[0] != '-' || sep[1] != '-') {
       if (cue.identifies()) {
         detector.report(cue.type(), 0.85, i, end);
@@ -237,7 +237,7 @@ final class NumberRules {
     detector.report(IdentifierType.SSN, confidence, i, end);
   }
 
-  private void single(CharSequence s, int i, int end, Cue cue) {
+  private void single(Latin1Text s, int i, int end, Cue cue) {
     int l = len[0];
     if (l == 9 && (cue == Cue.SSN || cue == Cue.NONE || cue == Cue.NAME)) {
       ssnDigits(s.subSequence(i, end), i, end, cue, 0.25);
@@ -261,7 +261,7 @@ final class NumberRules {
     }
   }
 
-  private void pair(CharSequence s, int i, int end, Cue cue) {
+  private void pair(Latin1Text s, int i, int end, Cue cue) {
     if (len[0] == 5 && len[1] == 4 && sep[0] == '-' && (cue == Cue.ZIP || stateBefore(s, i))) {
       detector.report(IdentifierType.ZIP, 0.85, i, end);
     } else if (len[0] == 3
@@ -275,13 +275,13 @@ final class NumberRules {
   }
 
   /** A value that only its cue identifies: "MRN 12345", "Member ID: 4432-9", "Acct#778812". */
-  private void cued(CharSequence s, int i, int end, Cue cue) {
+  private void cued(Latin1Text s, int i, int end, Cue cue) {
     if (cue.identifies() && digits(s, i, end) >= 4) {
       detector.report(cue.type(), 0.85, i, end);
     }
   }
 
-  private void age(CharSequence s, int i, int end, Cue cue) {
+  private void age(Latin1Text s, int i, int end, Cue cue) {
     int v = number(s, i, end);
     int k = end;
     int n = s.length();
@@ -319,7 +319,7 @@ final class NumberRules {
   }
 
   /** Finds "is a " or "is an " right before {@code i}; returns where "is" starts or -1. */
-  private static int isABefore(CharSequence s, int i) {
+  private static int isABefore(Latin1Text s, int i) {
     String before = s.subSequence(Math.max(0, i - 7), i).toString();
     if (before.endsWith("is a ")) {
       return i - 5;
@@ -330,7 +330,7 @@ final class NumberRules {
     return -1;
   }
 
-  private void ipv4(CharSequence s, int i, int end, Cue cue) {
+  private void ipv4(Latin1Text s, int i, int end, Cue cue) {
     for (int g = 0; g < 4; g++) {
       if (len[g] > 3 || value(s, g) > 255) {
         return;
@@ -342,7 +342,7 @@ final class NumberRules {
     detector.report(IdentifierType.IP, cue == Cue.IP ? 0.9 : 0.6, i, end);
   }
 
-  private void phone(CharSequence s, int i, int end, Cue cue) {
+  private void phone(Latin1Text s, int i, int end, Cue cue) {
     int d = i;
     if (s.charAt(i) == '1' && end - i > 12) {
       d = nextDigit(s, i + 1);
@@ -358,7 +358,7 @@ final class NumberRules {
     }
   }
 
-  private static int nextDigit(CharSequence s, int k) {
+  private static int nextDigit(Latin1Text s, int k) {
     int j = k;
     while (j < s.length() && !isDigit(s.charAt(j))) {
       j++;
@@ -370,7 +370,7 @@ final class NumberRules {
    * Matches a North American phone number at {@code i}: 3-3-4 digits, optionally after a 1, with
    * separators of at most two characters among space, dash, dot and parentheses.
    */
-  private static int phoneEnd(CharSequence s, int i) {
+  private static int phoneEnd(Latin1Text s, int i) {
     int n = s.length();
     int first = i;
     while (first < n && isDigit(s.charAt(first))) {
@@ -411,7 +411,7 @@ final class NumberRules {
   }
 
   /** Classifies a token of letters and digits starting at {@code i}; returns its end. */
-  int alnumToken(CharSequence s, int i) {
+  int alnumToken(Latin1Text s, int i) {
     if (TextShapes.isUuidAt(s, i)) {
       return i + 36;
     }
@@ -448,7 +448,7 @@ final class NumberRules {
   }
 
   /** Called for a month name at {@code i..e}: "March 5, 2021", "5 March 2021", "March 2021". */
-  void monthDate(CharSequence s, int i, int e) {
+  void monthDate(Latin1Text s, int i, int e) {
     int n = s.length();
     int k = e < n && s.charAt(e) == '.' ? e + 1 : e;
     k = skip(s, k, ' ');
@@ -466,7 +466,7 @@ final class NumberRules {
     }
   }
 
-  private static boolean dayBefore(CharSequence s, int i) {
+  private static boolean dayBefore(Latin1Text s, int i) {
     int k = i - 1;
     while (k >= 0 && s.charAt(k) == ' ') {
       k--;
@@ -474,7 +474,7 @@ final class NumberRules {
     return k >= 0 && isDigit(s.charAt(k));
   }
 
-  private static boolean yearAt(CharSequence s, int k) {
+  private static boolean yearAt(Latin1Text s, int k) {
     if (digitsAt(s, k) != 4) {
       return false;
     }
@@ -482,7 +482,7 @@ final class NumberRules {
     return y >= 1880 && y <= 2099;
   }
 
-  private static int skipOrdinal(CharSequence s, int k) {
+  private static int skipOrdinal(Latin1Text s, int k) {
     if (k + 1 < s.length()) {
       String two = s.subSequence(k, k + 2).toString().toLowerCase(java.util.Locale.ROOT);
       if (two.equals("st") || two.equals("nd") || two.equals("rd") || two.equals("th")) {
@@ -492,7 +492,7 @@ final class NumberRules {
     return k;
   }
 
-  private static int skip(CharSequence s, int k, char c) {
+  private static int skip(Latin1Text s, int k, char c) {
     int j = k;
     while (j < s.length() && s.charAt(j) == c) {
       j++;
@@ -500,7 +500,7 @@ final class NumberRules {
     return j;
   }
 
-  private static int digitsAt(CharSequence s, int k) {
+  private static int digitsAt(Latin1Text s, int k) {
     int j = k;
     while (j < s.length() && isDigit(s.charAt(j))) {
       j++;
@@ -508,7 +508,7 @@ final class NumberRules {
     return (j < s.length() && isLetter(s.charAt(j)) && j - k > 2) ? 0 : j - k;
   }
 
-  private boolean stateBefore(CharSequence s, int i) {
+  private boolean stateBefore(Latin1Text s, int i) {
     int k = i - 1;
     int spaces = 0;
     while (k >= 0 && s.charAt(k) == ' ' && spaces < 2) {
@@ -523,7 +523,7 @@ final class NumberRules {
     return upper && alone && STATES.contains(s, k - 1, k + 1);
   }
 
-  private static boolean startsWithWord(CharSequence s, int k, String word) {
+  private static boolean startsWithWord(Latin1Text s, int k, String word) {
     if (k + word.length() > s.length()) {
       return false;
     }
@@ -552,11 +552,11 @@ final class NumberRules {
     return m;
   }
 
-  private int value(CharSequence s, int g) {
+  private int value(Latin1Text s, int g) {
     return len[g] > 9 ? Integer.MAX_VALUE : number(s, start[g], start[g] + len[g]);
   }
 
-  private static int digits(CharSequence s, int from, int to) {
+  private static int digits(Latin1Text s, int from, int to) {
     int d = 0;
     for (int k = from; k < to; k++) {
       d += isDigit(s.charAt(k)) ? 1 : 0;
@@ -564,7 +564,7 @@ final class NumberRules {
     return d;
   }
 
-  static int number(CharSequence s, int from, int to) {
+  static int number(Latin1Text s, int from, int to) {
     int v = 0;
     for (int k = from; k < to; k++) {
       v = v * 10 + (s.charAt(k) - '0');
@@ -576,7 +576,7 @@ final class NumberRules {
     return y >= 1880 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
   }
 
-  private static boolean validTime(CharSequence s, int at, int l) {
+  private static boolean validTime(Latin1Text s, int at, int l) {
     int h = number(s, at, at + 2);
     int min = l >= 4 ? number(s, at + 2, at + 4) : 0;
     int sec = l >= 6 ? number(s, at + 4, at + 6) : 0;

@@ -32,17 +32,20 @@ final class TextDetector {
     }
   }
 
-  /** The longest text {@link #latin1Copy} copies. */
+  /** The largest copy buffer {@link #latin1Copy} keeps between scans. */
   private static final int SCRATCH_MAX = 1 << 16;
+
+  /** What a character past Latin-1 becomes in a copy: 'ÿ', a lower-case letter. */
+  private static final byte BEYOND_LATIN1 = (byte) 0xFF;
 
   private final NumberRules numbers = new NumberRules(this);
 
   /** Where {@link #latin1Copy} puts text. */
   private byte[] scratch = new byte[256];
 
-  private CharSequence s;
+  private Latin1Text s;
 
-  /** The bytes under {@link #s} when it is a {@link Latin1Text} (else null), from {@link #base}. */
+  /** The bytes under {@link #s}, from {@link #base}. */
   private byte[] bytes;
 
   private int base;
@@ -80,7 +83,8 @@ final class TextDetector {
       java.util.function.Supplier<String> fieldSource,
       Cue context,
       FindingSink to) {
-    s = text;
+    Latin1Text t = text instanceof Latin1Text latin1 ? latin1 : latin1Copy(text);
+    s = t;
     line = lineNo;
     field = fieldPath;
     this.fieldSource = fieldSource;
@@ -88,28 +92,14 @@ final class TextDetector {
     fieldCue = context == null ? Cue.NONE : context;
     titleEnd = -10;
     clinicianEnd = -10;
-    int n = text.length();
-    if (!(text instanceof Latin1Text)) {
-      text = latin1Copy(text);
-      s = text;
-    }
-    if (text instanceof Latin1Text latin1) {
-      byte[] b = latin1.bytes();
-      int off = latin1.offset();
-      bytes = b;
-      base = off;
-      for (int i = 0; i < n; ) {
-        int cls = CLASSES[b[off + i] & 0xFF];
-        i =
-            cls == OTHER
-                ? TextShapes.detectorTrigger(b, off + i + 1, off + n) - off
-                : trigger(cls, i);
-      }
-    } else {
-      for (int i = 0; i < n; ) {
-        int cls = classOf(text.charAt(i));
-        i = cls == OTHER ? i + 1 : trigger(cls, i);
-      }
+    int n = t.length();
+    byte[] b = t.bytes();
+    int off = t.offset();
+    bytes = b;
+    base = off;
+    for (int i = 0; i < n; ) {
+      int cls = CLASSES[b[off + i] & 0xFF];
+      i = cls == OTHER ? TextShapes.detectorTrigger(b, off + i + 1, off + n) - off : trigger(cls, i);
     }
     s = null;
     bytes = null;
@@ -118,25 +108,23 @@ final class TextDetector {
   }
 
   /**
-   * The text as Latin-1 bytes in a reused buffer, so that it is scanned like bytes of a file (most
-   * characters skipped eight at a time); the text itself when it is long or holds a character past
-   * Latin-1. The copy lives until the next scan, longer than anything reported from it needs.
+   * The text as Latin-1 bytes in a reused buffer, so that it is scanned like the bytes of a file.
+   * A character past Latin-1 becomes {@link #BEYOND_LATIN1}, a letter no word list holds, so such
+   * characters still join words as before. The copy lives until the next scan, longer than anything
+   * reported from it needs.
    */
-  private CharSequence latin1Copy(CharSequence text) {
+  private Latin1Text latin1Copy(CharSequence text) {
     int n = text.length();
-    if (n > SCRATCH_MAX) {
-      return text;
-    }
     if (scratch.length < n) {
       scratch = new byte[Math.max(n, scratch.length * 2)];
     }
     byte[] b = scratch;
     for (int k = 0; k < n; k++) {
       char c = text.charAt(k);
-      if (c > 0xFF) {
-        return text;
-      }
-      b[k] = (byte) c;
+      b[k] = c > 0xFF ? BEYOND_LATIN1 : (byte) c;
+    }
+    if (scratch.length > SCRATCH_MAX) {
+      scratch = new byte[256];
     }
     return new Latin1Text(b, 0, n);
   }
@@ -151,11 +139,6 @@ final class TextDetector {
       case AT -> email(i);
       default -> colon(i);
     };
-  }
-
-  /** The class of a character; every character past Latin-1 is a letter. */
-  private static int classOf(char c) {
-    return c < 256 ? CLASSES[c] : LETTER;
   }
 
   // ---- state shared with NumberRules ----
@@ -179,7 +162,7 @@ final class TextDetector {
         k--;
       }
       int start = k + 1;
-      int flags = Lexicon.flags(s, start, end, -1, false);
+      int flags = Lexicon.flags(s, start, end, false);
       Cue c = Lexicon.cue(flags);
       if (c != Cue.NONE) {
         return at - end <= 24 ? c : fieldCue;
@@ -212,15 +195,12 @@ final class TextDetector {
   private int word(int i) {
     int n = s.length();
     int e = i + 1;
-    if (bytes != null) {
+    while (true) {
       e = TextShapes.asciiLetterEnd(bytes, base + e, base + n) - base;
       while (e < n && CLASSES[bytes[base + e] & 0xFF] == LETTER) {
         e++;
       }
-    }
-    while (e < n) {
-      char c = s.charAt(e);
-      if (classOf(c) == LETTER || (c == '\'' && apostrophe(e))) {
+      if (e < n && bytes[base + e] == '\'' && apostrophe(e)) {
         e++;
       } else {
         break;
@@ -234,11 +214,11 @@ final class TextDetector {
       return i + 36;
     }
     if (glued && isDigit(s.charAt(e))) {
-      boolean cueWord = Lexicon.cue(Lexicon.flags(s, i, e, -1, false)) != Cue.NONE;
+      boolean cueWord = Lexicon.cue(Lexicon.flags(s, i, e, false)) != Cue.NONE;
       return cueWord ? e : numbers.alnumToken(s, i);
     }
     if (isUpper(s.charAt(i))) {
-      int flags = Lexicon.flags(s, i, e, -1, true);
+      int flags = Lexicon.flags(s, i, e, true);
       names(i, e, flags);
       if ((flags & Lexicon.MONTH) != 0) {
         numbers.monthDate(s, i, e);
@@ -261,7 +241,7 @@ final class TextDetector {
     while (start > 0 && isLetter(s.charAt(start - 1))) {
       start--;
     }
-    return start < end && Lexicon.cue(Lexicon.flags(s, start, end, -1, false)) == Cue.NAME;
+    return start < end && Lexicon.cue(Lexicon.flags(s, start, end, false)) == Cue.NAME;
   }
 
   private boolean apostrophe(int at) {

@@ -35,15 +35,16 @@ final class TextShapes {
 
   /** Whether the text is a UUID (8-4-4-4-12 hex digits), optionally after {@code urn:uuid:}. */
   static boolean looksLikeUuid(CharSequence s) {
+    Latin1Text t = s instanceof Latin1Text latin1 ? latin1 : Latin1Text.of(s.toString());
     int from = 0;
-    if (s.length() == 45 && s.toString().startsWith("urn:uuid:")) {
+    if (t.length() == 45 && t.startsWith("urn:uuid:")) {
       from = 9;
     }
-    return isUuidAt(s, from) && s.length() - from == 36;
+    return isUuidAt(t, from) && t.length() - from == 36;
   }
 
   /** Whether a UUID starts at {@code from}. */
-  static boolean isUuidAt(CharSequence s, int from) {
+  static boolean isUuidAt(Latin1Text s, int from) {
     if (from + 36 > s.length()) {
       return false;
     }

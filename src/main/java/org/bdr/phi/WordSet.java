@@ -132,23 +132,14 @@ final class WordSet {
 
   /** The value of the word {@code from..to} of {@code s}, or -1 when it is not in the set. */
   int valueOf(CharSequence s, int from, int to) {
-    return valueOf(s, from, to, -1);
-  }
-
-  /**
-   * Like {@link #valueOf(CharSequence, int, int)} with the word's hash already computed by the
-   * caller (see {@link #step}); -1 means not computed.
-   */
-  int valueOf(CharSequence s, int from, int to, int rawHash) {
-    if (rawHash == -1 && s instanceof Latin1Text t) {
+    if (s instanceof Latin1Text t) {
       return valueOf(t.bytes(), t.offset() + from, t.offset() + to);
     }
     int len = to - from;
     if (len <= 0 || len >= 64 || (shapes[slot(s.charAt(from))] & (1L << len)) == 0) {
       return -1;
     }
-    int h = rawHash == -1 ? hash(s, from, to) : rawHash ^ (rawHash >>> 16);
-    return find(h, s, null, from, to);
+    return find(hash(s, from, to), s, null, from, to);
   }
 
   /** The value of the Latin-1 bytes {@code from..to}, in any ASCII case, or -1 when absent. */
@@ -195,11 +186,6 @@ final class WordSet {
       }
     }
     return true;
-  }
-
-  /** One step of the raw word hash, for callers that hash while they scan a word. */
-  static int step(int h, char c) {
-    return 31 * h + lower(c);
   }
 
   private static int hash(CharSequence s, int from, int to) {
