@@ -15,10 +15,9 @@ final class ContentScanner {
   }
 
   /**
-   * Scans the bytes, which are valid UTF-8 when {@code utf8}; returns a note when the file was read
-   * other than its format says, or null.
+   * Scans the bytes; returns a note when the file was read other than its format says, or null.
    */
-  String scan(Format format, byte[] bytes, int size, String name, boolean utf8) {
+  String scan(Format format, byte[] bytes, int size, String name) {
     Latin1Text text = new Latin1Text(bytes, 0, size);
     String note = null;
     switch (format) {
@@ -26,7 +25,7 @@ final class ContentScanner {
       case X12 -> new X12Reader(detector, sink).read(text);
       case CSV -> new CsvReader(detector, sink, ',').read(text);
       case TSV -> new CsvReader(detector, sink, '\t').read(text);
-      case JSON -> note = json(bytes, size, text, utf8);
+      case JSON -> note = json(bytes, size);
       case XML -> new XmlReader(detector, sink).read(text);
       case DICOM -> new DicomReader(sink).read(bytes, size, name);
       case PDF, DOCX, XLSX -> DocumentText.scan(format, bytes, size, detector, sink);
@@ -39,20 +38,14 @@ final class ContentScanner {
   }
 
   /**
-   * Reads JSON through its structure: as UTF-8, else (bytes that are not UTF-8) as Latin-1 text.
-   * Malformed JSON keeps what was read before the fault, and the text from the fault's line on is
-   * scanned line by line, so no part is scanned twice over.
+   * Reads JSON through its structure (whatever the encoding of its strings: the bytes are read as
+   * they are). Malformed JSON keeps what was read before the fault, and the text from the fault's
+   * line on is scanned line by line, so no part is scanned twice over.
    */
-  private String json(byte[] bytes, int size, Latin1Text text, boolean utf8) {
+  private String json(byte[] bytes, int size) {
     JsonReader reader = new JsonReader(detector, sink);
     if (reader.read(bytes, size)) {
       return null;
-    }
-    if (!utf8) {
-      reader = new JsonReader(detector, sink);
-      if (reader.read(text.toString())) {
-        return null;
-      }
     }
     lines(bytes, size, reader.failedLine());
     return "not well-formed JSON; scanned as text";

@@ -1,7 +1,6 @@
 package org.bdr.phi;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -133,22 +132,41 @@ enum Cue {
     if (name == null || name.isEmpty()) {
       return NONE;
     }
-    String s = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-    Cue whole = of(s.replaceAll("[^a-z]", ""), 0, s.replaceAll("[^a-z]", "").length());
+    StringBuilder letters = new StringBuilder(name.length());
+    Cue last = NONE;
+    int wordStart = 0;
+    char prev = 0;
+    for (int i = 0; i <= name.length(); i++) {
+      char c = i < name.length() ? name.charAt(i) : ' ';
+      char lower = Character.toLowerCase(c);
+      boolean letter = lower >= 'a' && lower <= 'z';
+      boolean camel = prev >= 'a' && prev <= 'z' && c >= 'A' && c <= 'Z';
+      if (!letter || camel) {
+        Cue c2 = of(letters, wordStart, letters.length());
+        last = c2 != NONE ? c2 : last;
+        wordStart = letters.length();
+      }
+      if (letter) {
+        letters.append(lower);
+      }
+      prev = c;
+    }
+    Cue whole = of(letters, 0, letters.length());
     if (whole != NONE) {
       return whole;
     }
-    String letters = s.replaceAll("[^a-z]", "");
-    if (letters.endsWith("date") || letters.endsWith("datetime") || letters.startsWith("date")) {
-      return DATE;
-    }
-    Cue found = NONE;
-    for (String part : s.split("[^a-z]+")) {
-      Cue c = of(part, 0, part.length());
-      if (c != NONE) {
-        found = c;
-      }
-    }
-    return found;
+    int n = letters.length();
+    boolean date =
+        endsWith(letters, "date") || endsWith(letters, "datetime") || n >= 4 && startsDate(letters);
+    return date ? DATE : last;
+  }
+
+  private static boolean endsWith(StringBuilder s, String suffix) {
+    int from = s.length() - suffix.length();
+    return from >= 0 && s.indexOf(suffix, from) == from;
+  }
+
+  private static boolean startsDate(StringBuilder s) {
+    return s.indexOf("date") == 0;
   }
 }

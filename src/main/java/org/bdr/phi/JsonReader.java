@@ -1,10 +1,5 @@
 package org.bdr.phi;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,24 +8,12 @@ import java.util.Set;
 
 /**
  * Reads JSON, FHIR resources, bundles and bulk-data ndjson (one resource per line), and the DICOM
- * JSON model, with a streaming parser that keeps line numbers. A value is typed by its path: a
+ * JSON model, token by token from the bytes ({@link JsonTokens}), keeping line numbers. A value is typed by its path: a
  * {@code given} inside a Patient's {@code name} is a name, an identifier's {@code value} takes the
  * type its {@code type.coding.code} gives, an attachment's base64 {@code data} is decoded and
  * scanned. Other strings go through the text detector with their key as context.
  */
 final class JsonReader {
-
-  /**
-   * Tolerates the number spellings hand-edited and exported files carry (leading zeros, a leading
-   * plus or decimal point, NaN), so that such a file is still read through its structure.
-   */
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
-          .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
-          .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
-          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .build();
 
   private static final Set<String> PERSONS = Set.of("Patient", "RelatedPerson", "Person");
   private static final Set<String> NAME_PARTS = Set.of("family", "given", "text");
@@ -107,19 +90,13 @@ final class JsonReader {
    * #failedLine} tells where reading stopped).
    */
   boolean read(byte[] bytes, int size) {
-    try (JsonParser p = FACTORY.createParser(bytes, 0, size)) {
-      return parse(p);
-    } catch (IOException | RuntimeException e) {
-      return failed();
-    }
-  }
-
-  /** Reads JSON already decoded (used for files that are not valid UTF-8, read as Latin-1). */
-  boolean read(String text) {
-    stack.clear();
-    try (JsonParser p = FACTORY.createParser(text)) {
-      return parse(p);
-    } catch (IOException | RuntimeException e) {
+    JsonTokens tokens = new JsonTokens(bytes, size);
+    try {
+      for (int t; (t = tokens.next()) != JsonTokens.END; ) {
+        token(tokens, t);
+      }
+      return true;
+    } catch (JsonTokens.Malformed e) {
       return failed();
     }
   }
@@ -138,26 +115,23 @@ final class JsonReader {
     return false;
   }
 
-  private boolean parse(JsonParser p) throws IOException {
-    {
-      for (JsonToken t; (t = p.nextToken()) != null; ) {
-        if (t.isScalarValue()) {
-          line = p.currentTokenLocation().getLineNr();
-        }
-        token(p, t);
-      }
-      return true;
-    }
-  }
-
-  private void token(JsonParser p, JsonToken t) throws IOException {
+  private void token(JsonTokens tokens, int t) {
     switch (t) {
-      case START_OBJECT, START_ARRAY -> open(t == JsonToken.START_ARRAY);
-      case END_OBJECT, END_ARRAY -> close();
-      case FIELD_NAME -> top().pendingKey = p.currentName();
-      case VALUE_STRING -> string(p.getText());
-      case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> number(p.getText());
-      default -> elementDone();
+      case JsonTokens.START_OBJECT, JsonTokens.START_ARRAY -> open(t == JsonTokens.START_ARRAY);
+      case JsonTokens.END_OBJECT, JsonTokens.END_ARRAY -> close();
+      case JsonTokens.KEY -> top().pendingKey = tokens.key();
+      case JsonTokens.STRING -> {
+        line = tokens.line();
+        string(tokens.text());
+      }
+      case JsonTokens.NUMBER -> {
+        line = tokens.line();
+        number(tokens.text());
+      }
+      default -> {
+        line = tokens.line();
+        elementDone();
+      }
     }
   }
 
@@ -203,9 +177,9 @@ final class JsonReader {
     return f.pendingKey;
   }
 
-  private void string(String value) {
+  private void string(Latin1Text value) {
     String key = key();
-    if (key == null || value.isEmpty()) {
+    if (key == null || value.length() == 0) {
       elementDone();
       return;
     }
@@ -217,33 +191,33 @@ final class JsonReader {
     elementDone();
   }
 
-  private void remember(Frame obj, String key, String value) {
+  private void remember(Frame obj, String key, Latin1Text value) {
     switch (key) {
-      case "resourceType" -> obj.resourceType = value;
-      case "system" -> obj.system = value;
-      case "url" -> obj.url = value;
-      case "reference" -> obj.reference = value;
+      case "resourceType" -> obj.resourceType = value.toString();
+      case "system" -> obj.system = value.toString();
+      case "url" -> obj.url = value.toString();
+      case "reference" -> obj.reference = value.toString();
       case "code" -> typeCode(value);
       default -> {}
     }
   }
 
   /** A {@code type.coding[].code} names the type of the identifier object that holds it. */
-  private void typeCode(String code) {
+  private void typeCode(Latin1Text code) {
     for (int i = stack.size() - 1; i > 0; i--) {
       if ("type".equals(stack.get(i).key) && !stack.get(i - 1).array) {
-        stack.get(i - 1).idType = code;
+        stack.get(i - 1).idType = code.toString();
         return;
       }
     }
   }
 
-  private void classify(String key, String value) {
+  private void classify(String key, Latin1Text value) {
     String tag = dicomTag();
     if (tag != null) {
       IdentifierType type = DicomTags.typeOf(tag);
       if (type != null && (key.equals("Value") || key.equals("Alphabetic"))) {
-        sink.addKnown(line, tag, type, 0.9, value);
+        sink.addKnown(line, tag, type, 0.9, value.toString());
       }
       return;
     }
@@ -254,16 +228,16 @@ final class JsonReader {
       if (type == IdentifierType.DATE) {
         detector.scan(value, line, path(), Cue.DOB, sink);
       } else {
-        sink.addKnown(line, path(), type, confidence, value);
+        sink.addKnown(line, path(), type, confidence, value.toString());
       }
     } else if (key.equals("data") && value.length() > 16) {
-      Attachments.scan(value, line, path(), detector, sink);
+      Attachments.scan(value.toString(), line, path(), detector, sink);
     } else if (!NOT_TEXT.contains(key) && !TextShapes.looksLikeUuid(value)) {
       detector.scanValue(value, line, this::path, cue(key), sink);
     }
   }
 
-  private IdentifierType structural(String resource, String key, String value) {
+  private IdentifierType structural(String resource, String key, Latin1Text value) {
     boolean person = resource != null && PERSONS.contains(resource);
     if (person) {
       IdentifierType t = personValue(key, value);
@@ -283,7 +257,7 @@ final class JsonReader {
     return null;
   }
 
-  private IdentifierType personValue(String key, String value) {
+  private IdentifierType personValue(String key, Latin1Text value) {
     if (within("photo")) {
       return IdentifierType.BIOMETRIC;
     }
@@ -313,13 +287,16 @@ final class JsonReader {
     return null;
   }
 
-  private static IdentifierType telecomType(Frame obj, String value) {
+  private static IdentifierType telecomType(Frame obj, Latin1Text value) {
     String system = obj == null || obj.system == null ? "" : obj.system;
     return switch (system) {
       case "fax" -> IdentifierType.FAX;
       case "email" -> IdentifierType.EMAIL;
       case "url" -> IdentifierType.URL;
-      default -> value.indexOf('@') >= 0 ? IdentifierType.EMAIL : IdentifierType.PHONE;
+      default ->
+          TextShapes.indexOf(value, '@', 0, value.length()) < value.length()
+              ? IdentifierType.EMAIL
+              : IdentifierType.PHONE;
     };
   }
 
@@ -343,7 +320,7 @@ final class JsonReader {
     };
   }
 
-  private void number(String text) {
+  private void number(Latin1Text text) {
     String key = key();
     String resource = resourceType();
     String tag = dicomTag();
@@ -352,7 +329,7 @@ final class JsonReader {
     } else if (resource != null
         && PERSONS.contains(resource)
         && within("address")
-        && text.indexOf('.') >= 0) {
+        && TextShapes.indexOf(text, '.', 0, text.length()) < text.length()) {
       sink.add(line, path(), IdentifierType.ADDRESS, 0.85, null);
     }
     elementDone();

@@ -230,11 +230,10 @@ final class ScanSession implements FileScan {
       return ScanStatus.SKIPPED_BINARY;
     }
     ContentScanner scanner = new ContentScanner(detector, sink);
-    boolean utf8 = !format.textual() || validUtf8();
-    if (!utf8) {
+    if (format.textual() && !validUtf8()) {
       note = "not valid UTF-8; read as Latin-1";
     }
-    String fallback = scanner.scan(format, buf, size, formatName(), utf8);
+    String fallback = scanner.scan(format, buf, size, formatName());
     if (fallback != null) {
       note = note == null ? fallback : note + "; " + fallback;
     }
