@@ -206,8 +206,17 @@ final class CsvReader {
     };
   }
 
+  /** The header in lower case with everything but ASCII letters and digits left out. */
   static String normal(String header) {
-    return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String lower = header.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private List<String> split(String line) {

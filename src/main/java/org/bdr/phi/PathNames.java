@@ -2,18 +2,12 @@ package org.bdr.phi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scans file and folder names, which often hold a patient's name ({@code Jane_Doe_1234.json}) or
  * date of birth, and redacts them for safe display. Findings in a name report line 0.
  */
 final class PathNames {
-
-  /** Capitalised words joined by '_' before a long identifier: the usual patient-export naming. */
-  private static final Pattern EXPORT_NAME =
-      Pattern.compile("^((?:\\p{Lu}[\\p{L}']+_){2,3})(?=[0-9a-fA-F]{6,}|[0-9]{4,})");
 
   private PathNames() {}
 
@@ -27,24 +21,72 @@ final class PathNames {
     } finally {
       detector.recordRanges(null);
     }
-    Matcher m = exportNameShape(name) ? EXPORT_NAME.matcher(name) : null;
-    if (m != null && m.find()) {
+    int names = exportNameEnd(name);
+    if (names > 0) {
       sink.add(0, null, IdentifierType.NAME, 0.6, null);
       if (sink.sensitivity().reports(0.6)) {
-        ranges.add(new int[] {0, m.end(1) - 1, IdentifierType.NAME.ordinal()});
+        ranges.add(new int[] {0, names - 1, IdentifierType.NAME.ordinal()});
       }
     }
     return redact(name, ranges);
   }
 
   /**
-   * Whether a name can match {@link #EXPORT_NAME} at all (a capital letter first and an underscore
-   * somewhere), so most names skip the regular expression.
+   * The usual patient-export naming: two or three capitalised words, each followed by '_', right
+   * before a long identifier (six or more hex digits, or four or more digits), as in {@code
+   * Jane_Doe_1234.json}. Returns the end of the words' last '_' (exclusive), or 0 when the name does
+   * not start that way. Letters are Unicode letters; a word may hold apostrophes.
    */
-  private static boolean exportNameShape(String name) {
-    return !name.isEmpty()
-        && Character.getType(name.codePointAt(0)) == Character.UPPERCASE_LETTER
-        && name.indexOf('_') > 0;
+  static int exportNameEnd(String name) {
+    int[] ends = new int[3];
+    int words = 0;
+    int k = 0;
+    while (words < 3) {
+      int e = capitalisedWord(name, k);
+      if (e < 0 || e >= name.length() || name.charAt(e) != '_') {
+        break;
+      }
+      k = e + 1;
+      ends[words++] = k;
+    }
+    for (int w = words; w >= 2; w--) {
+      if (identifierAt(name, ends[w - 1])) {
+        return ends[w - 1];
+      }
+    }
+    return 0;
+  }
+
+  /** The end of a capital letter followed by one or more letters or apostrophes at k, or -1. */
+  private static int capitalisedWord(String name, int k) {
+    if (k >= name.length()
+        || Character.getType(name.codePointAt(k)) != Character.UPPERCASE_LETTER) {
+      return -1;
+    }
+    int e = k + Character.charCount(name.codePointAt(k));
+    int start = e;
+    while (e < name.length()) {
+      int cp = name.codePointAt(e);
+      if (!Character.isLetter(cp) && cp != '\'') {
+        break;
+      }
+      e += Character.charCount(cp);
+    }
+    return e > start ? e : -1;
+  }
+
+  /** Whether six or more hex digits, or four or more digits, start at {@code k}. */
+  private static boolean identifierAt(String name, int k) {
+    int hex = 0;
+    int digits = 0;
+    while (k + hex < name.length() && Character.digit(name.charAt(k + hex), 16) >= 0
+        && name.charAt(k + hex) < 0x80) {
+      if (Character.isDigit(name.charAt(k + hex)) && digits == hex) {
+        digits++;
+      }
+      hex++;
+    }
+    return hex >= 6 || digits >= 4;
   }
 
   /** Replaces every range by its type in brackets; overlapping ranges merge. */
