@@ -130,6 +130,7 @@ final class CreateBackupTool implements AssistantTool {
     out.put("policy", facts.policy());
     out.put("sensitivity", facts.sensitivity());
     out.put("files", facts.files());
+    out.put("folders", facts.folders());
     out.put("findings", facts.findings());
     out.put("byType", facts.byType());
     out.put("blocked", facts.blocked());
@@ -163,7 +164,8 @@ final class CreateBackupTool implements AssistantTool {
           .append(" possible identifiers in ")
           .append(r.phi().files())
           .append(" files")
-          .append(r.blocked().isEmpty() ? "" : "; " + r.blocked().size() + " files BLOCKED")
+          .append(r.phi().folders() == 0 ? "" : " and " + r.phi().folders() + " folder names")
+          .append(r.blocked().isEmpty() ? "" : "; " + blocked(r.blocked()) + " BLOCKED")
           .append('.');
     }
     if (verification != null) {
@@ -173,6 +175,14 @@ final class CreateBackupTool implements AssistantTool {
               : " Verification FAILED: see verification.errors.");
     }
     return s.toString();
+  }
+
+  /** "2 files", or "2 files and 1 folders" when the block policy kept folders out too. */
+  private static String blocked(List<SkippedFile> blocked) {
+    long folders = blocked.stream().filter(SkippedFile::folder).count();
+    return (blocked.size() - folders)
+        + " files"
+        + (folders == 0 ? "" : " and " + folders + " folders");
   }
 
   /** Backup progress as MCP progress: bytes processed of the bytes found so far. */
