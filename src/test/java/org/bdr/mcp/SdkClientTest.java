@@ -42,7 +42,7 @@ class SdkClientTest {
             FileTree.random("scans/xray-0001.bin", 300_000, 7),
             FileTree.text("README.txt", "Shared drive of the front desk.\n")));
     Map<String, ToolSamples.Sample> samples =
-        ToolSamples.forSources(sources, 5, 1, 1, tmp.resolve("restore-plan"));
+        ToolSamples.forSources(sources, 5, 1, 1, 0, tmp.resolve("restore-plan"));
 
     List<Map<String, Object>> steps = new ArrayList<>();
     steps.add(step("list"));
