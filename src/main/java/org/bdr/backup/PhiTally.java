@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bdr.phi.FileResult;
 import org.bdr.phi.Finding;
 import org.bdr.phi.IdentifierType;
@@ -165,7 +166,7 @@ final class PhiTally {
         .map(f -> f.type().name())
         .distinct()
         .sorted()
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
   }
 
   private static Map<String, Long> largestFirst(Map<String, Long> counts) {

@@ -42,14 +42,14 @@ final class PhiSummaryText {
   }
 
   /**
-   * "2 files", "1 folder", "2 files and 1 folder": files are always named, folders only when there
-   * are some, so a scan without findings reads "0 files".
+   * "2 files", "1 folder", "2 files and 1 folder", with {@code folderNoun} for folders: files are
+   * always named, folders only when there are some, so a scan without findings reads "0 files".
    */
-  static String places(long files, long folders, String folder) {
+  static String places(long files, long folders, String folderNoun) {
     if (folders == 0) {
       return Console.plural(files, "file");
     }
-    String those = Console.plural(folders, folder);
+    String those = Console.plural(folders, folderNoun);
     return files == 0 ? those : Console.plural(files, "file") + " and " + those;
   }
 

@@ -107,7 +107,7 @@ final class CreateBackupTool implements AssistantTool {
     out.put("unreadable", skipped(r.unreadable()));
     out.put("changedWhileRead", r.changedWhileRead().stream().map(SkippedFile::path).toList());
     out.put("phi", phi(r.phi()));
-    out.put("blocked", skipped(r.blocked()));
+    out.put("blocked", blockedEntries(r.blocked()));
     out.put("notScanned", skipped(r.notScanned()));
     out.put("verification", verification);
     out.put("repository", o.repository());
@@ -118,6 +118,16 @@ final class CreateBackupTool implements AssistantTool {
   private static List<Map<String, Object>> skipped(List<SkippedFile> files) {
     return files.stream()
         .map(f -> Map.<String, Object>of("path", f.path(), "reason", f.reason()))
+        .toList();
+  }
+
+  /** The files and folders the block policy kept out: path, reason, and whether a folder. */
+  private static List<Map<String, Object>> blockedEntries(List<SkippedFile> blocked) {
+    return blocked.stream()
+        .map(
+            f ->
+                Map.<String, Object>of(
+                    "path", f.path(), "reason", f.reason(), "folder", f.folder()))
         .toList();
   }
 
