@@ -9,15 +9,17 @@ import org.bdr.repo.PhiFacts;
  * @param policy report, tag or block
  * @param sensitivity low, medium or high
  * @param files files with findings
+ * @param folders folders whose names had findings
  * @param findings findings in all
  * @param byType findings per identifier type, largest first
- * @param blocked files kept out of the snapshot
+ * @param blocked files and folders kept out of the snapshot
  * @param tagged whether the snapshot is tagged as holding PHI
  */
 public record PhiBrief(
     String policy,
     String sensitivity,
     long files,
+    long folders,
     long findings,
     Map<String, Long> byType,
     long blocked,
@@ -37,6 +39,7 @@ public record PhiBrief(
         facts.policy(),
         facts.sensitivity(),
         facts.files(),
+        facts.folders(),
         facts.findings(),
         facts.byType(),
         facts.blocked(),

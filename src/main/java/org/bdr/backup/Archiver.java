@@ -26,6 +26,7 @@ import org.bdr.chunker.Polynomial;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.pattern.PathPatterns;
+import org.bdr.phi.Finding;
 import org.bdr.phi.PhiScanner;
 import org.bdr.phi.ScanOptions;
 import org.bdr.repo.Id;
@@ -46,7 +47,12 @@ import org.bdr.repo.Tree;
  *
  * <p>When the request asks for a PHI scan, every file read is scanned from the same buffers as it
  * is chunked, and the snapshot records what was found; see {@link FileSaver} for how the block
- * policy keeps a file's data out of the repository.
+ * policy keeps a file's data out of the repository. The name of every folder walked is scanned too,
+ * by the rules of {@code bdr scan-phi}: that of each source folder and of every folder below it,
+ * but not the path above a source, which only says where the data sits. Under the block policy a
+ * folder whose name has findings is left out with everything in it, unread, and listed as blocked;
+ * a source folder is treated the same way, as a source file with findings is, so the backup of the
+ * other sources goes on and the snapshot is marked partial.
  */
 public final class Archiver {
 
@@ -317,6 +323,9 @@ public final class Archiver {
 
     private Node saveDir(Path path, String name, FileStat st, Node parentNode) throws IOException {
       checkCancelled();
+      if (keptOutByName(path)) {
+        return null;
+      }
       dirs.incrementAndGet();
       Tree parentTree = subtree(parentNode);
       List<Path> children = new ArrayList<>();
@@ -372,6 +381,22 @@ public final class Archiver {
       return parentNode != null && fresh.withAtime(parentNode.atime()).equals(parentNode)
           ? parentNode
           : fresh;
+    }
+
+    /**
+     * Scans a folder's name when the backup scans for PHI and records its findings; returns whether
+     * the block policy keeps the folder out, with everything in it. Scanned on every backup, even
+     * when the folder is unchanged: a name is cheap to scan, and so its findings are always
+     * current.
+     */
+    private boolean keptOutByName(Path path) {
+      if (phi == null) {
+        return false;
+      }
+      List<Finding> findings = scanner.scanFolderName(path);
+      boolean blocked = !findings.isEmpty() && request.phi().policy() == PhiPolicy.BLOCK;
+      phi.folder(path.toString(), findings, blocked);
+      return blocked;
     }
 
     /**

@@ -2,13 +2,22 @@ package org.bdr.backup;
 
 import java.util.Locale;
 
-/** What a backup that scans for PHI does with files in which the scan found identifiers. */
+/**
+ * What a backup that scans for PHI does with files in which the scan found identifiers, and with
+ * folders whose names hold them.
+ */
 public enum PhiPolicy {
   /** Store every file; the snapshot keeps a summary of the findings. */
   REPORT,
-  /** Like {@link #REPORT}, and tag a snapshot with findings as holding PHI (longer retention). */
+  /**
+   * Like {@link #REPORT}, and tag a snapshot that stored findings, in files or folder names, as
+   * holding PHI (longer retention).
+   */
   TAG,
-  /** Keep files with findings out of the snapshot and out of the repository; list them. */
+  /**
+   * Keep files with findings, and folders whose names have findings with everything in them, out of
+   * the snapshot and out of the repository; list them.
+   */
   BLOCK;
 
   /** The lowercase name used on the command line and in snapshots. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bdr.phi.FileResult;
 import org.bdr.phi.Finding;
 import org.bdr.phi.IdentifierType;
@@ -15,9 +16,11 @@ import org.bdr.repo.PhiFacts;
 import org.bdr.repo.PhiFileFacts;
 
 /**
- * Gathers, from the workers of one backup, what the PHI scan found in each file, and sums it up as
- * the {@link PhiFacts} stored with the snapshot. Files an incremental backup reuses unread keep the
- * entry the parent snapshot recorded for them. Thread-safe.
+ * Gathers, from the workers of one backup, what the PHI scan found in each file and in the name of
+ * each folder, and sums it up as the {@link PhiFacts} stored with the snapshot. Files an
+ * incremental backup reuses unread keep the entry the parent snapshot recorded for them; folder
+ * names are scanned again by every backup, so their entries are never taken from the parent.
+ * Thread-safe.
  */
 final class PhiTally {
 
@@ -43,7 +46,7 @@ final class PhiTally {
                 || parent.policy().equals(PhiPolicy.BLOCK.label()));
     if (parentComparable) {
       for (PhiFileFacts e : parent.entries()) {
-        if (!e.blocked()) {
+        if (!e.blocked() && !e.folder()) {
           inParent.put(e.path(), e);
         }
       }
@@ -71,16 +74,30 @@ final class PhiTally {
       notScanned.add(new SkippedFile(path, result.reason()));
     }
     if (!result.findings().isEmpty()) {
-      entries.add(entry(path, result.findings(), wasBlocked));
+      entries.add(entry(path, result.findings(), wasBlocked, false));
     }
   }
 
-  /** Whether files with findings went into the snapshot. */
+  /**
+   * Records what the scan of a folder's name found, when anything; {@code wasBlocked} if the folder
+   * was kept out with everything in it.
+   */
+  synchronized void folder(String path, List<Finding> findings, boolean wasBlocked) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    if (wasBlocked) {
+      blocked.add(new SkippedFile(path, folderBlockReason(findings), true));
+    }
+    entries.add(entry(path, findings, wasBlocked, true));
+  }
+
+  /** Whether files with findings, or folders whose names had findings, went into the snapshot. */
   synchronized boolean holdsPhi() {
     return entries.stream().anyMatch(e -> !e.blocked());
   }
 
-  /** The files kept out, by path. */
+  /** The files and folders kept out, by path. */
   synchronized List<SkippedFile> blocked() {
     return sorted(blocked);
   }
@@ -92,12 +109,14 @@ final class PhiTally {
 
   /** The summary stored with the snapshot. */
   synchronized PhiFacts facts(boolean tagged) {
-    List<PhiFileFacts> files = new ArrayList<>(entries);
-    files.sort(Comparator.comparing(PhiFileFacts::path));
+    List<PhiFileFacts> all = new ArrayList<>(entries);
+    all.sort(Comparator.comparing(PhiFileFacts::path));
     Map<String, Long> byType = new HashMap<>();
     long findings = 0;
-    for (PhiFileFacts f : files) {
-      for (Map.Entry<String, Long> t : f.byType().entrySet()) {
+    long folders = 0;
+    for (PhiFileFacts e : all) {
+      folders += e.folder() ? 1 : 0;
+      for (Map.Entry<String, Long> t : e.byType().entrySet()) {
         byType.merge(t.getKey(), t.getValue(), Long::sum);
         findings += t.getValue();
       }
@@ -105,16 +124,18 @@ final class PhiTally {
     return new PhiFacts(
         check.policy().label(),
         label(check),
-        files.size(),
+        all.size() - folders,
+        folders,
         findings,
         largestFirst(byType),
         blocked.size(),
         notScanned.size(),
         tagged,
-        files);
+        all);
   }
 
-  private static PhiFileFacts entry(String path, List<Finding> findings, boolean wasBlocked) {
+  private static PhiFileFacts entry(
+      String path, List<Finding> findings, boolean wasBlocked, boolean folder) {
     Map<IdentifierType, Long> counts = new EnumMap<>(IdentifierType.class);
     double highest = 0;
     for (Finding f : findings) {
@@ -123,21 +144,29 @@ final class PhiTally {
     }
     Map<String, Long> byType = new HashMap<>();
     counts.forEach((t, n) -> byType.put(t.name(), n));
-    return new PhiFileFacts(path, largestFirst(byType), highest, wasBlocked);
+    return new PhiFileFacts(path, largestFirst(byType), highest, wasBlocked, folder);
   }
 
   private static String blockReason(FileResult result) {
     if (!result.findings().isEmpty()) {
-      return "holds PHI ("
-          + result.findings().stream()
-              .map(f -> f.type().name())
-              .distinct()
-              .sorted()
-              .reduce((a, b) -> a + ", " + b)
-              .orElse("")
-          + "); not backed up";
+      return "holds PHI (" + types(result.findings()) + "); not backed up";
     }
     return "could not be scanned for PHI (" + result.reason() + "); not backed up";
+  }
+
+  private static String folderBlockReason(List<Finding> findings) {
+    return "its name holds PHI ("
+        + types(findings)
+        + "); not backed up, nor anything in it (rename the folder to back it up)";
+  }
+
+  /** The findings' identifier types, sorted and comma-separated. */
+  private static String types(List<Finding> findings) {
+    return findings.stream()
+        .map(f -> f.type().name())
+        .distinct()
+        .sorted()
+        .collect(Collectors.joining(", "));
   }
 
   private static Map<String, Long> largestFirst(Map<String, Long> counts) {

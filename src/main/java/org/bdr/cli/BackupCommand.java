@@ -40,8 +40,9 @@ final class BackupCommand extends BaseCommand {
   @Option(
       names = "--phi-scan",
       description =
-          "scan every file read for protected health information; the findings summary (types,"
-              + " counts, paths; never the values) is stored with the snapshot")
+          "scan every file read, and every folder name, for protected health information; the"
+              + " findings summary (types, counts, paths; never the values) is stored with the"
+              + " snapshot")
   boolean phiScan;
 
   @Option(
@@ -49,7 +50,8 @@ final class BackupCommand extends BaseCommand {
       paramLabel = "POLICY",
       description =
           "report (default), tag (also tag a snapshot with findings 'phi'), or block (keep files"
-              + " with findings, or that cannot be scanned, out of the backup); implies --phi-scan")
+              + " with findings, or that cannot be scanned, and folders whose names have findings"
+              + " out of the backup); implies --phi-scan")
   String phiPolicy;
 
   @Option(

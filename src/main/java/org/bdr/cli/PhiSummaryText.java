@@ -9,8 +9,9 @@ import org.bdr.backup.SkippedFile;
 import org.bdr.repo.PhiFacts;
 
 /**
- * The text summary of a backup's PHI scan: counts by type and the number of files; the paths only
- * of files kept out or not scanned, since the person must find those. Never a matched value.
+ * The text summary of a backup's PHI scan: counts by type and the number of files and folder names
+ * with findings; the paths only of files and folders kept out or of files not scanned, since the
+ * person must find those. Never a matched value.
  */
 final class PhiSummaryText {
 
@@ -27,7 +28,7 @@ final class PhiSummaryText {
             + "): "
             + Console.plural(phi.findings(), "finding")
             + " in "
-            + Console.plural(phi.files(), "file")
+            + places(phi.files(), phi.folders(), "folder name")
             + (phi.tagged() ? "; snapshot tagged '" + PhiFacts.TAG + "'" : ""));
     if (!phi.byType().isEmpty()) {
       out.println(
@@ -40,11 +41,24 @@ final class PhiSummaryText {
     list(out, r.notScanned(), "stored but not scanned for PHI", listed);
   }
 
+  /**
+   * "2 files", "1 folder", "2 files and 1 folder", with {@code folderNoun} for folders: files are
+   * always named, folders only when there are some, so a scan without findings reads "0 files".
+   */
+  static String places(long files, long folders, String folderNoun) {
+    if (folders == 0) {
+      return Console.plural(files, "file");
+    }
+    String those = Console.plural(folders, folderNoun);
+    return files == 0 ? those : Console.plural(files, "file") + " and " + those;
+  }
+
   private static void list(PrintStream out, List<SkippedFile> files, String what, int listed) {
     if (files.isEmpty()) {
       return;
     }
-    out.println(what + ": " + Console.plural(files.size(), "file"));
+    long folders = files.stream().filter(SkippedFile::folder).count();
+    out.println(what + ": " + places(files.size() - folders, folders, "folder"));
     files.stream()
         .limit(listed)
         .forEach(f -> out.println("  " + TerminalText.escape(f.path()) + ": " + f.reason()));

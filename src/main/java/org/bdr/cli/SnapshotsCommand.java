@@ -142,12 +142,15 @@ final class SnapshotsCommand extends BaseCommand {
     }
   }
 
-  /** The PHI scan in a few words: files with findings, tagged or blocked; "-" if not scanned. */
+  /**
+   * The PHI scan in a few words: files (and folders, by name) with findings, tagged or blocked; "-"
+   * if not scanned.
+   */
   static String phi(PhiBrief phi) {
     if (phi == null) {
       return "-";
     }
-    String text = Console.plural(phi.files(), "file");
+    String text = PhiSummaryText.places(phi.files(), phi.folders(), "folder");
     if (phi.blocked() > 0) {
       return text + ", " + phi.blocked() + " blocked";
     }

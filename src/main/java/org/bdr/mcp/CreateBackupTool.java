@@ -107,7 +107,7 @@ final class CreateBackupTool implements AssistantTool {
     out.put("unreadable", skipped(r.unreadable()));
     out.put("changedWhileRead", r.changedWhileRead().stream().map(SkippedFile::path).toList());
     out.put("phi", phi(r.phi()));
-    out.put("blocked", skipped(r.blocked()));
+    out.put("blocked", blockedEntries(r.blocked()));
     out.put("notScanned", skipped(r.notScanned()));
     out.put("verification", verification);
     out.put("repository", o.repository());
@@ -121,6 +121,16 @@ final class CreateBackupTool implements AssistantTool {
         .toList();
   }
 
+  /** The files and folders the block policy kept out: path, reason, and whether a folder. */
+  private static List<Map<String, Object>> blockedEntries(List<SkippedFile> blocked) {
+    return blocked.stream()
+        .map(
+            f ->
+                Map.<String, Object>of(
+                    "path", f.path(), "reason", f.reason(), "folder", f.folder()))
+        .toList();
+  }
+
   /** The scan's summary: counts only, no paths. */
   private static Map<String, Object> phi(PhiFacts facts) {
     if (facts == null) {
@@ -130,6 +140,7 @@ final class CreateBackupTool implements AssistantTool {
     out.put("policy", facts.policy());
     out.put("sensitivity", facts.sensitivity());
     out.put("files", facts.files());
+    out.put("folders", facts.folders());
     out.put("findings", facts.findings());
     out.put("byType", facts.byType());
     out.put("blocked", facts.blocked());
@@ -163,7 +174,8 @@ final class CreateBackupTool implements AssistantTool {
           .append(" possible identifiers in ")
           .append(r.phi().files())
           .append(" files")
-          .append(r.blocked().isEmpty() ? "" : "; " + r.blocked().size() + " files BLOCKED")
+          .append(r.phi().folders() == 0 ? "" : " and " + r.phi().folders() + " folder names")
+          .append(r.blocked().isEmpty() ? "" : "; " + blocked(r.blocked()) + " BLOCKED")
           .append('.');
     }
     if (verification != null) {
@@ -173,6 +185,14 @@ final class CreateBackupTool implements AssistantTool {
               : " Verification FAILED: see verification.errors.");
     }
     return s.toString();
+  }
+
+  /** "2 files", or "2 files and 1 folders" when the block policy kept folders out too. */
+  private static String blocked(List<SkippedFile> blocked) {
+    long folders = blocked.stream().filter(SkippedFile::folder).count();
+    return (blocked.size() - folders)
+        + " files"
+        + (folders == 0 ? "" : " and " + folders + " folders");
   }
 
   /** Backup progress as MCP progress: bytes processed of the bytes found so far. */

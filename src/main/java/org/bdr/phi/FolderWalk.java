@@ -80,12 +80,7 @@ final class FolderWalk {
       safeDirs.put(dir, dir.toString());
       return;
     }
-    FindingSink sink = new FindingSink(dir.toString(), options);
-    String safe = parent + PathNames.scan(name.toString(), new TextDetector(), sink);
-    safeDirs.put(dir, safe);
-    for (Finding f : sink.findings()) {
-      folderFindings.add(new Finding(safe, 0, null, f.type(), f.confidence(), null));
-    }
+    safeDirs.put(dir, PathNames.scanFolder(dir, parent, options, folderFindings));
   }
 
   /** The safe folder part (ending in a separator) of a path whose parent was visited. */

@@ -1,5 +1,6 @@
 package org.bdr.phi;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,24 @@ final class PathNames {
       }
     }
     return redact(name, ranges);
+  }
+
+  /**
+   * Scans the name of one folder, as both {@link PhiScanner#scan} and a backup walking its own
+   * folders do, and adds its findings to {@code into}, each naming the folder by its safe path and
+   * reporting line 0.
+   *
+   * @param dir the folder; must have a name (not a root)
+   * @param safeParent the safe path of the folder above, ending in a separator
+   * @return the folder's safe path: {@code safeParent} followed by its redacted name
+   */
+  static String scanFolder(Path dir, String safeParent, ScanOptions options, List<Finding> into) {
+    FindingSink sink = new FindingSink(dir.toString(), options);
+    String safe = safeParent + scan(dir.getFileName().toString(), new TextDetector(), sink);
+    for (Finding f : sink.findings()) {
+      into.add(new Finding(safe, 0, null, f.type(), f.confidence(), null));
+    }
+    return safe;
   }
 
   /**

@@ -20,8 +20,9 @@ import org.bdr.error.ErrorCode;
  *
  * <p>Two entry points: {@link #scan} walks files and folders; {@link #open} scans one file whose
  * bytes the caller pushes, so a backup that already reads a file for chunking need not read it
- * twice. A bad file (unreadable, vanished, malformed, a zip bomb) yields an error entry for that
- * file and the scan goes on. Thread-safe: every file gets its own state.
+ * twice, and {@link #scanFolderName} scans the name of each folder such a caller walks. A bad file
+ * (unreadable, vanished, malformed, a zip bomb) yields an error entry for that file and the scan
+ * goes on. Thread-safe: every file gets its own state.
  */
 public final class PhiScanner {
 
@@ -87,6 +88,25 @@ public final class PhiScanner {
     }
     return new ScanSession(
         Objects.requireNonNull(displayPath, "displayPath"), options, bufferLimit);
+  }
+
+  /**
+   * Scans the name of one folder (the last part of its path) by the rules {@link #scan} applies to
+   * every folder it walks, for a caller that walks folders itself, such as a backup. Each finding
+   * reports line 0 and names the folder by its safe path: its name with identifiers replaced by
+   * their type, the part above it as given. The part above is not scanned; a path without a name (a
+   * root) has no findings.
+   */
+  public List<Finding> scanFolderName(Path folder) {
+    Path name = folder.getFileName();
+    if (name == null) {
+      return List.of();
+    }
+    String full = folder.toString();
+    String above = full.substring(0, full.length() - name.toString().length());
+    List<Finding> findings = new ArrayList<>();
+    PathNames.scanFolder(folder, above, options, findings);
+    return List.copyOf(findings);
   }
 
   /**

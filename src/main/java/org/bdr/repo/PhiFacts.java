@@ -16,12 +16,15 @@ import java.util.Objects;
  * @param policy report, tag or block
  * @param sensitivity low, medium or high
  * @param files how many files had findings, blocked ones included
- * @param findings how many findings they had in all
+ * @param folders how many folders had findings in their names, blocked ones included; 0 in
+ *     snapshots written before backups scanned folder names
+ * @param findings how many findings they and the folder names had in all
  * @param byType findings per identifier type, largest first
- * @param blocked how many files the block policy kept out of the snapshot
+ * @param blocked how many files and folders the block policy kept out of the snapshot (a folder
+ *     counts once, whatever it holds)
  * @param notScanned how many files were stored but could not be scanned (malformed documents)
  * @param tagged whether the snapshot carries the tag {@value #TAG}
- * @param entries one entry per file with findings, by path
+ * @param entries one entry per file with findings and per folder whose name had findings, by path
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +32,7 @@ public record PhiFacts(
     @JsonProperty("policy") String policy,
     @JsonProperty("sensitivity") String sensitivity,
     @JsonProperty("files") long files,
+    @JsonProperty("folders") long folders,
     @JsonProperty("findings") long findings,
     @JsonProperty("by_type") Map<String, Long> byType,
     @JsonProperty("blocked") long blocked,
@@ -43,7 +47,7 @@ public record PhiFacts(
   public PhiFacts {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(sensitivity, "sensitivity");
-    if (files < 0 || findings < 0 || blocked < 0 || notScanned < 0) {
+    if (files < 0 || findings < 0 || blocked < 0 || notScanned < 0 || folders < 0) {
       throw new IllegalArgumentException("PHI facts hold a negative count");
     }
     byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType == null ? Map.of() : byType));

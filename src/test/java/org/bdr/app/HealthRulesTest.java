@@ -47,7 +47,7 @@ class HealthRulesTest {
         s.size(),
         true,
         List.of(),
-        new PhiBrief("block", "medium", 2, 5, java.util.Map.of("NAME", 5L), 2, false));
+        new PhiBrief("block", "medium", 2, 0, 5, java.util.Map.of("NAME", 5L), 2, false));
   }
 
   static RunHistory.Entry backup(String outcome, String code) {

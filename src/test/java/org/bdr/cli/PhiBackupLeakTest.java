@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * policy, as text and as JSON, by bdr in its own process with every logger at trace, into the
  * embedded default repository. No canary from inside a file may appear in anything printed, or in
  * any file of the state folder, which holds the repository, its password file and bdr's state; the
- * canary in a file name may appear only where files with findings are listed by path.
+ * canaries in a file name and in a folder name may appear only where files and folders with
+ * findings are listed by path.
  */
 class PhiBackupLeakTest {
 
@@ -43,11 +44,17 @@ class PhiBackupLeakTest {
           "4178326604",
           MRN);
   private static final String FILE_NAME = "Ottoline_Fairweather_55123.txt";
-  private static final List<String> IN_NAME = List.of("Ottoline", "Fairweather");
+  private static final String FOLDER_NAME = "Hildegard_Pennywhistle_19770521";
+  private static final List<String> IN_NAME =
+      List.of("Ottoline", "Fairweather", "Hildegard", "Pennywhistle");
 
-  /** Where a file name may be printed: a JSON path field, or a line of a text list of files. */
+  /**
+   * Where a file or folder name may be printed: a JSON path field, or a line of a text list of
+   * files and folders.
+   */
   private static final Pattern LISTING =
-      Pattern.compile("\\s*\"path\" : \".*\",?|  /.*: (holds PHI|could not be) .*");
+      Pattern.compile(
+          "\\s*\"path\" : \".*\",?|  /.*: (holds PHI|its name holds PHI|could not be) .*");
 
   @TempDir Path tmp;
 
@@ -82,7 +89,9 @@ class PhiBackupLeakTest {
           .filter(line -> IN_NAME.stream().anyMatch(line::contains))
           .forEach(line -> assertThat(line).as("printed in %s", log).matches(LISTING));
     }
-    assertThat(String.join("\n", readAll(logs))).contains("Ottoline_Fairweather_55123.txt");
+    assertThat(String.join("\n", readAll(logs)))
+        .contains("Ottoline_Fairweather_55123.txt")
+        .contains(FOLDER_NAME + ": its name holds PHI");
     try (Stream<Path> files = Files.walk(tmp.resolve("home"))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
@@ -128,7 +137,10 @@ class PhiBackupLeakTest {
     return out;
   }
 
-  /** Files of every kind the scanner reads, holding the canaries, and one canary file name. */
+  /**
+   * Files of every kind the scanner reads, holding the canaries, one canary file name, and one
+   * canary folder name over a file that holds the canaries too.
+   */
   private static Path seed(Path dir) throws IOException {
     Files.createDirectories(dir);
     String note =
@@ -158,6 +170,7 @@ class PhiBackupLeakTest {
     Files.writeString(
         dir.resolve("export.txt"), "soup of the day, bread and butter\n".repeat(300_000) + note);
     Files.writeString(dir.resolve(FILE_NAME), "nothing to see\n");
+    Files.writeString(Files.createDirectories(dir.resolve(FOLDER_NAME)).resolve("visit.txt"), note);
     Files.writeString(dir.resolve("menu.txt"), "soup of the day\n");
     return dir;
   }

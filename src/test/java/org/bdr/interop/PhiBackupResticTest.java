@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Backups that scanned for PHI, read by the real restic: a tagged snapshot lists, checks and
  * restores; under the block policy a blocked file's data never reaches the repository, whether its
- * chunks were held in memory or it was read twice because it is large.
+ * chunks were held in memory or it was read twice because it is large, nor does the data of a clean
+ * file in a folder blocked for its name.
  */
 class PhiBackupResticTest {
 
@@ -70,6 +71,27 @@ class PhiBackupResticTest {
 
     assertThat(block.exitCode()).isEqualTo(3);
     assertThat(afterBlock).doesNotContain(blob);
+    assertThat(dataBlobs()).contains(blob);
+    bench.assertBothCheckClean(true);
+  }
+
+  @Test
+  void blockPolicy_folderNamedAfterPatient_noBlobOfTheCleanFileInIt() throws Exception {
+    String content = "follow-up in two weeks, soup of the day\n";
+    Path folder = Files.createDirectories(source.resolve("Wilhelmina_Thistlewood_19840312"));
+    Files.writeString(folder.resolve("visit.txt"), content);
+    String blob = Id.hash(content.getBytes(StandardCharsets.UTF_8)).hex();
+
+    CommandLineRunner.Result block =
+        bench.bdr("backup", source.toString(), "--phi-policy", "block");
+    List<String> afterBlock = dataBlobs();
+    String listed = bench.restic.run("ls", "latest").requireSuccess().stdout();
+    bench.bdr("backup", source.toString(), "--phi-policy", "report").requireSuccess();
+
+    assertThat(block.exitCode()).as(block.stdout() + block.stderr()).isEqualTo(3);
+    assertThat(block.stdout()).contains(folder + ": its name holds PHI (DATE, NAME)");
+    assertThat(afterBlock).doesNotContain(blob);
+    assertThat(listed).doesNotContain("Wilhelmina_Thistlewood_19840312");
     assertThat(dataBlobs()).contains(blob);
     bench.assertBothCheckClean(true);
   }

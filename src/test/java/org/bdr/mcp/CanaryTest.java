@@ -30,10 +30,12 @@ class CanaryTest {
       List.of("471-39-2856", "471392856", "Thaddeus", "Vandermolen");
 
   /**
-   * In a file name the scanner recognises as a patient export: scan_phi shows it redacted; a
-   * restore plan, which must name the files it would write, shows it as it is.
+   * In a file name, and a folder name, the scanner recognises as a patient export: scan_phi shows
+   * them redacted; create_backup counts the folder's findings without naming it; a restore plan,
+   * which must name the files it would write, shows them as they are.
    */
-  private static final List<String> REDACTED_NAME = List.of("Zebulon", "Quartermaine");
+  private static final List<String> REDACTED_NAME =
+      List.of("Zebulon", "Quartermaine", "Ignatius", "Pemberwick");
 
   /** In a file name the scanner cannot tell from an ordinary one. */
   private static final List<String> FILE_NAME = List.of("Philomena", "Ashcombe");
@@ -66,9 +68,10 @@ class CanaryTest {
             FileTree.text(
                 "Zebulon_Quartermaine_19610314.txt",
                 "Referral. Patient SSN 471-39-2856, Thaddeus Vandermolen.\n"),
-            FileTree.text("room-schedule.txt", "Room 2 is closed on Fridays.\n")));
+            FileTree.text("room-schedule.txt", "Room 2 is closed on Fridays.\n"),
+            FileTree.text("Ignatius_Pemberwick_19550607/visit.txt", "Seen for a follow-up.\n")));
     Map<String, ToolSamples.Sample> samples =
-        ToolSamples.forSources(folder, 3, 0, 2, tmp.resolve("restore-plan"));
+        ToolSamples.forSources(folder, 4, 0, 2, 1, tmp.resolve("restore-plan"));
     List<Map<String, Object>> steps = new ArrayList<>();
     steps.add(step("setLevel", "level", "debug"));
     samples.forEach(

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bdr.testing.FileTree;
 import org.bdr.testing.ResticBinary;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,9 +41,10 @@ class SdkClientTest {
             FileTree.text("letters/thanks.txt", "Thank you for the flowers.\n"),
             FileTree.text("schedule/monday.csv", "time,room\n09:00,2\n10:30,1\n"),
             FileTree.random("scans/xray-0001.bin", 300_000, 7),
-            FileTree.text("README.txt", "Shared drive of the front desk.\n")));
+            FileTree.text("README.txt", "Shared drive of the front desk.\n"),
+            FileTree.text("Ignatius_Pemberwick_19550607/visit.txt", "Seen for a follow-up.\n")));
     Map<String, ToolSamples.Sample> samples =
-        ToolSamples.forSources(sources, 5, 1, 1, tmp.resolve("restore-plan"));
+        ToolSamples.forSources(sources, 6, 1, 1, 1, tmp.resolve("restore-plan"));
 
     List<Map<String, Object>> steps = new ArrayList<>();
     steps.add(step("list"));
@@ -114,6 +116,57 @@ class SdkClientTest {
     JsonNode runbook = report.path("steps").get(i);
     assertThat(runbook.at("/messages/0/content/text").asText())
         .contains("/srv/restored", "restore_backup", "verify_backup");
+  }
+
+  @Test
+  void createBackup_blockPolicy_listsFileAndFolderNamedAfterPatientAsSchemaSays() throws Exception {
+    ResticBinary.require();
+    Practice practice = new Practice(tmp);
+    Path sources = tmp.resolve("practice-files");
+    FileTree.write(
+        sources,
+        List.of(
+            FileTree.text("letters/referral.txt", "Referral for follow-up, SSN 536-22-1184.\n"),
+            FileTree.text("Ignatius_Pemberwick_19550607/visit.txt", "Seen for a follow-up.\n"),
+            FileTree.text("README.txt", "Shared drive of the front desk.\n")));
+    Map<String, Object> arguments =
+        Map.of("sources", List.of(sources.toString()), "phiScan", true, "phiPolicy", "block");
+
+    JsonNode report =
+        NodeClients.sdkClient(
+            practice.stdioClient(
+                List.of(), List.of(step("call", "tool", "create_backup", "arguments", arguments))),
+            tmp);
+
+    JsonNode call = report.path("steps").get(0);
+    assertThat(call.path("isError").asBoolean()).as(call.toString()).isFalse();
+    assertThat(call.path("schemaValid").asBoolean())
+        .as(call.path("schemaErrors").toString())
+        .isTrue();
+    JsonNode r = call.path("structuredContent");
+    assertThat(r.path("partial").asBoolean()).isTrue();
+    assertThat(r.at("/phi/folders").asInt()).isEqualTo(1);
+    assertThat(r.at("/phi/blocked").asInt()).isEqualTo(2);
+    assertThat(r.path("blocked"))
+        .isEqualTo(
+            Practice.JSON
+                .createArrayNode()
+                .add(
+                    Practice.JSON
+                        .createObjectNode()
+                        .put("path", sources.resolve("Ignatius_Pemberwick_19550607").toString())
+                        .put(
+                            "reason",
+                            "its name holds PHI (DATE, NAME); not backed up, nor anything in it"
+                                + " (rename the folder to back it up)")
+                        .put("folder", true))
+                .add(
+                    Practice.JSON
+                        .createObjectNode()
+                        .put("path", sources.resolve("letters/referral.txt").toString())
+                        .put("reason", "holds PHI (SSN); not backed up")
+                        .put("folder", false)));
+    assertThat(r.path("files").path("total").asInt()).isEqualTo(1);
   }
 
   /** The JSON text of a resource read's only content. */

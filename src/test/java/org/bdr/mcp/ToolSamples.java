@@ -32,12 +32,13 @@ final class ToolSamples {
 
   /**
    * The samples for a practice whose folder {@code sources} holds {@code files} files, of which
-   * {@code binaries} hold no text and {@code withSsn} hold one social security number each; in the
-   * order they are called (a backup first, so that later tools find it). {@code destination} is a
-   * folder that does not exist yet, for a restore plan.
+   * {@code binaries} hold no text and {@code withSsn} hold one social security number each, in
+   * folders of which {@code namedFolders} are named after a patient; in the order they are called
+   * (a backup first, so that later tools find it). {@code destination} is a folder that does not
+   * exist yet, for a restore plan.
    */
   static Map<String, Sample> forSources(
-      Path sources, int files, int binaries, int withSsn, Path destination) {
+      Path sources, int files, int binaries, int withSsn, int namedFolders, Path destination) {
     Map<String, Sample> table = new LinkedHashMap<>();
     table.put(
         "create_backup",
@@ -54,7 +55,8 @@ final class ToolSamples {
             (r, practice) -> {
               assertThat(r.at("/phi/files").asInt()).isEqualTo(withSsn);
               assertThat(r.at("/phi/byType/SSN").asInt()).isEqualTo(withSsn);
-              assertThat(r.at("/phi/tagged").asBoolean()).isEqualTo(withSsn > 0);
+              assertThat(r.at("/phi/folders").asInt()).isEqualTo(namedFolders);
+              assertThat(r.at("/phi/tagged").asBoolean()).isEqualTo(withSsn + namedFolders > 0);
               assertThat(r.at("/phi/blocked").asInt()).isZero();
               assertThat(r.path("files").path("total").asInt()).isEqualTo(files);
               assertThat(r.path("files").path("new").asInt()).isEqualTo(files);

@@ -33,6 +33,28 @@ class PhiScannerTest {
   }
 
   @Test
+  void scanFolderName_patientExportName_lineZeroOnSafePathLikeTheWalk() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("Zebulon_Quackenbush_1961"));
+    PhiScanner scanner = new PhiScanner(ScanOptions.defaults());
+
+    List<Finding> findings = scanner.scanFolderName(folder);
+
+    assertThat(findings)
+        .containsExactly(
+            new Finding(dir + "/[NAME]_1961", 0, null, IdentifierType.NAME, 0.6, null));
+    assertThat(scanner.scan(List.of(folder)).findings()).isEqualTo(findings);
+  }
+
+  @Test
+  void scanFolderName_plainNameOrRoot_noFindings() throws IOException {
+    PhiScanner scanner = new PhiScanner(ScanOptions.defaults());
+
+    assertThat(scanner.scanFolderName(Files.createDirectories(dir.resolve("Scans_2024"))))
+        .isEmpty();
+    assertThat(scanner.scanFolderName(dir.getRoot())).isEmpty();
+  }
+
+  @Test
   void scan_summary_countsByTypeAndByFileLargestFirst() throws IOException {
     Files.writeString(dir.resolve("a.txt"), "SSN 123-45-6789\n");
     Files.writeString(dir.resolve("b.txt"), "SSN 123-45-6780\nDOB 03/14/1961\nFax: 617-555-0199\n");
