@@ -14,9 +14,7 @@ final class ContentScanner {
     this.sink = sink;
   }
 
-  /**
-   * Scans the bytes; returns a note when the file was read other than its format says, or null.
-   */
+  /** Scans the bytes; returns a note when the file was read other than its format says, or null. */
   String scan(Format format, byte[] bytes, int size, String name) {
     Latin1Text text = new Latin1Text(bytes, 0, size);
     String note = null;

@@ -110,7 +110,7 @@ final class CsvReader {
 
   private void cell(ColumnRule rule, String header, CharSequence v, long line) {
     if (rule == null || rule.type() == null) {
-      detector.scan(v, line, header, rule == null ? Cue.NONE : rule.cue(), sink);
+      detector.scanValue(v, line, header, rule == null ? Cue.NONE : rule.cue(), sink);
       return;
     }
     IdentifierType type = rule.type();
@@ -128,7 +128,7 @@ final class CsvReader {
       return;
     }
     if (type == IdentifierType.DATE) {
-      detector.scan(v, line, header, Cue.DOB, sink);
+      detector.scanValue(v, line, header, Cue.DOB, sink);
     } else {
       sink.addKnown(line, header, type, 0.9, v.toString());
     }

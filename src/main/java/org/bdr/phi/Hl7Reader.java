@@ -154,7 +154,7 @@ final class Hl7Reader {
     String value = seg.subSequence(from, to).toString();
     if (rule == null) {
       if (sink.sensitivity() == Sensitivity.HIGH) {
-        detector.scan(value, line, path, Cue.NONE, sink);
+        detector.scanValue(value, line, path, Cue.NONE, sink);
       }
       return;
     }
@@ -174,7 +174,7 @@ final class Hl7Reader {
       case DATE -> date(comps[0], path, line);
       case ID -> id(rule.type(), comps, path, line);
       case PROVIDER -> provider(comps, path, line);
-      case TEXT -> detector.scan(rep, line, path, Cue.NONE, sink);
+      case TEXT -> detector.scanValue(rep, line, path, Cue.NONE, sink);
     }
   }
 
@@ -217,7 +217,7 @@ final class Hl7Reader {
 
   private void date(String value, String path, long line) {
     if (value.length() >= 4 && TextShapes.isDigit(value.charAt(0))) {
-      detector.scan(value, line, path, Cue.DOB, sink);
+      detector.scanValue(value, line, path, Cue.DOB, sink);
     }
   }
 

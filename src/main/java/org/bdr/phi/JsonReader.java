@@ -8,10 +8,11 @@ import java.util.Set;
 
 /**
  * Reads JSON, FHIR resources, bundles and bulk-data ndjson (one resource per line), and the DICOM
- * JSON model, token by token from the bytes ({@link JsonTokens}), keeping line numbers. A value is typed by its path: a
- * {@code given} inside a Patient's {@code name} is a name, an identifier's {@code value} takes the
- * type its {@code type.coding.code} gives, an attachment's base64 {@code data} is decoded and
- * scanned. Other strings go through the text detector with their key as context.
+ * JSON model, token by token from the bytes ({@link JsonTokens}), keeping line numbers. A value is
+ * typed by its path: a {@code given} inside a Patient's {@code name} is a name, an identifier's
+ * {@code value} takes the type its {@code type.coding.code} gives, an attachment's base64 {@code
+ * data} is decoded and scanned. Other strings go through the text detector with their key as
+ * context.
  */
 final class JsonReader {
 

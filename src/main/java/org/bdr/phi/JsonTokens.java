@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads JSON one token at a time straight from its bytes, checking that it is well-formed, with
- * the line of each token. String values are not decoded: a value without escapes is handed out as a
+ * Reads JSON one token at a time straight from its bytes, checking that it is well-formed, with the
+ * line of each token. String values are not decoded: a value without escapes is handed out as a
  * view of its UTF-8 bytes in the file (read as Latin-1 like every other format the scanner reads),
  * one with escapes as a copy with them resolved. Keys are decoded once and shared.
  *

@@ -53,8 +53,8 @@ final class PathNames {
   /**
    * The usual patient-export naming: two or three capitalised words, each followed by '_', right
    * before a long identifier (six or more hex digits, or four or more digits), as in {@code
-   * Jane_Doe_1234.json}. Returns the end of the words' last '_' (exclusive), or 0 when the name does
-   * not start that way. Letters are Unicode letters; a word may hold apostrophes.
+   * Jane_Doe_1234.json}. Returns the end of the words' last '_' (exclusive), or 0 when the name
+   * does not start that way. Letters are Unicode letters; a word may hold apostrophes.
    */
   static int exportNameEnd(String name) {
     int[] ends = new int[3];
@@ -98,7 +98,8 @@ final class PathNames {
   private static boolean identifierAt(String name, int k) {
     int hex = 0;
     int digits = 0;
-    while (k + hex < name.length() && Character.digit(name.charAt(k + hex), 16) >= 0
+    while (k + hex < name.length()
+        && Character.digit(name.charAt(k + hex), 16) >= 0
         && name.charAt(k + hex) < 0x80) {
       if (Character.isDigit(name.charAt(k + hex)) && digits == hex) {
         digits++;

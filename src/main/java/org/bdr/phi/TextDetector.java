@@ -6,6 +6,8 @@ import static org.bdr.phi.TextShapes.isHex;
 import static org.bdr.phi.TextShapes.isLetter;
 import static org.bdr.phi.TextShapes.isUpper;
 
+import java.util.function.Supplier;
+
 /**
  * Finds identifiers in free text in one pass. Most characters cost one comparison: only digits,
  * letters at a word start, '@' and ':' trigger work, and validators and context checks then run on
@@ -58,6 +60,12 @@ final class TextDetector {
   private int clinicianEnd = -10;
   private java.util.List<int[]> ranges;
 
+  /** Detections reported so far, at any confidence. */
+  private int reports;
+
+  /** The short values found clean so far; made on first use. */
+  private CleanValues clean;
+
   /** Scans one line (or one value) of text. */
   void scan(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
     scan(text, lineNo, fieldPath, (java.util.function.Supplier<String>) null, context, to);
@@ -65,7 +73,8 @@ final class TextDetector {
 
   /**
    * Scans one value whose field path is only built, by {@code fieldSource}, when something is
-   * found: most values hold nothing, and their paths cost more to build than to scan them.
+   * found: most values hold nothing, and their paths cost more to build than to scan them. A short
+   * value this detector already found nothing in under the same cue is not scanned again.
    */
   void scanValue(
       CharSequence text,
@@ -73,7 +82,39 @@ final class TextDetector {
       java.util.function.Supplier<String> fieldSource,
       Cue context,
       FindingSink to) {
-    scan(text, lineNo, null, fieldSource, context, to);
+    scanRemembering(text, lineNo, null, fieldSource, context, to);
+  }
+
+  /** Like {@link #scanValue(CharSequence, long, Supplier, Cue, FindingSink)} with a known field. */
+  void scanValue(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
+    scanRemembering(text, lineNo, fieldPath, null, context, to);
+  }
+
+  private void scanRemembering(
+      CharSequence text,
+      long lineNo,
+      String fieldPath,
+      java.util.function.Supplier<String> fieldSource,
+      Cue context,
+      FindingSink to) {
+    Latin1Text t = text instanceof Latin1Text latin1 ? latin1 : latin1Copy(text);
+    Cue cue = context == null ? Cue.NONE : context;
+    if (t.length() > CleanValues.MAX_LENGTH) {
+      scan(t, lineNo, fieldPath, fieldSource, cue, to);
+      return;
+    }
+    if (clean == null) {
+      clean = new CleanValues();
+    }
+    long hash = CleanValues.hash(t, cue);
+    if (clean.contains(hash, t, cue)) {
+      return;
+    }
+    int before = reports;
+    scan(t, lineNo, fieldPath, fieldSource, cue, to);
+    if (reports == before) {
+      clean.add(hash, t, cue);
+    }
   }
 
   private void scan(
@@ -99,7 +140,10 @@ final class TextDetector {
     base = off;
     for (int i = 0; i < n; ) {
       int cls = CLASSES[b[off + i] & 0xFF];
-      i = cls == OTHER ? TextShapes.detectorTrigger(b, off + i + 1, off + n) - off : trigger(cls, i);
+      i =
+          cls == OTHER
+              ? TextShapes.detectorTrigger(b, off + i + 1, off + n) - off
+              : trigger(cls, i);
     }
     s = null;
     bytes = null;
@@ -108,8 +152,8 @@ final class TextDetector {
   }
 
   /**
-   * The text as Latin-1 bytes in a reused buffer, so that it is scanned like the bytes of a file.
-   * A character past Latin-1 becomes {@link #BEYOND_LATIN1}, a letter no word list holds, so such
+   * The text as Latin-1 bytes in a reused buffer, so that it is scanned like the bytes of a file. A
+   * character past Latin-1 becomes {@link #BEYOND_LATIN1}, a letter no word list holds, so such
    * characters still join words as before. The copy lives until the next scan, longer than anything
    * reported from it needs.
    */
@@ -175,6 +219,7 @@ final class TextDetector {
   }
 
   void report(IdentifierType type, double confidence, int from, int to) {
+    reports++;
     if (fieldSource != null) {
       field = fieldSource.get();
       fieldSource = null;

@@ -126,7 +126,7 @@ final class X12Reader {
   private void date(String[] e, int index, long line, String field) {
     String v = at(e, index);
     if (!v.isEmpty()) {
-      detector.scan(v.replace('-', ' '), line, field, Cue.DATE, sink);
+      detector.scanValue(v.replace('-', ' '), line, field, Cue.DATE, sink);
     }
   }
 

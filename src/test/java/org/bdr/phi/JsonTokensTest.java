@@ -64,7 +64,8 @@ class JsonTokensTest {
 
   @Test
   void escapes_areResolvedToUtf8Bytes() throws Exception {
-    JsonTokens t = tokenizer("[\"a\\\"b\\\\c\\/d\\n\", \"Jos\\u00e9\", \"\\ud83d\\ude00\", \"x\\ud800y\"]");
+    JsonTokens t =
+        tokenizer("[\"a\\\"b\\\\c\\/d\\n\", \"Jos\\u00e9\", \"\\ud83d\\ude00\", \"x\\ud800y\"]");
     assertThat(t.next()).isEqualTo(JsonTokens.START_ARRAY);
     assertThat(t.next()).isEqualTo(JsonTokens.STRING);
     assertThat(utf8(t.text())).isEqualTo("a\"b\\c/d\n");

@@ -121,4 +121,26 @@ class TextDetectorTest {
 
     assertThat(Scans.ofType(r, SSN)).singleElement().extracting(Finding::line).isEqualTo(3L);
   }
+
+  @Test
+  void scanValue_repeatedValues_repeatFindingsAndRescanUnderAnotherCue() {
+    TextDetector detector = new TextDetector();
+    FindingSink sink = new FindingSink("rows.csv", new ScanOptions(Sensitivity.MEDIUM, false));
+    for (long line = 1; line <= 3; line++) {
+      detector.scanValue(
+          new Latin1Text(bytes("Body Height"), 0, 11), line, "display", Cue.NONE, sink);
+      detector.scanValue(new Latin1Text(bytes("Jane Smith"), 0, 10), line, "note", Cue.NONE, sink);
+      detector.scanValue("123456789", line, "number", Cue.NONE, sink);
+      detector.scanValue("123456789", line, "ssn", Cue.SSN, sink);
+    }
+
+    assertThat(sink.findings())
+        .extracting(f -> f.line() + " " + f.field() + " " + f.type())
+        .containsExactly(
+            "1 note NAME", "1 ssn SSN", "2 note NAME", "2 ssn SSN", "3 note NAME", "3 ssn SSN");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
 }
