@@ -15,7 +15,9 @@
 #
 # Each copy of the corpus has its digits rotated by a different amount (and, past ten copies,
 # a space at the end of every line), so copies share no chunk: the plain backup cannot skip work
-# by deduplication that the scan still has to do. Names, words and structure stay as they were.
+# by deduplication that the scan still has to do. Names, words and structure stay as they were, and
+# so do base64 attachments (runs of 64 or more base64 characters), which rotating would turn into
+# garbage the scanner then reads differently from real attachments.
 #
 # For each variant and round: a fresh repository (init, untimed), then one timed first backup of
 # the data, with a cold page cache where possible (root). GNU time gives wall seconds and CPU
@@ -40,6 +42,7 @@ die() { echo "backup-phi-scan: $*" >&2; exit 1; }
 
 [ -x "$GNU_TIME" ] && "$GNU_TIME" -f %e true 2>/dev/null || die "GNU time is needed at $GNU_TIME"
 command -v python3 >/dev/null || die "python3 is needed (summary)"
+command -v perl >/dev/null || die "perl is needed (data)"
 [ -d "$CORPUS" ] || die "corpus folder $CORPUS not found (set CORPUS=)"
 [ -x "$BDR" ] || die "bdr launcher $BDR not found"
 [ -f "$top/target/bdr.jar" ] || [ "$BDR" != "$top/bin/bdr" ] \
@@ -53,26 +56,24 @@ results=$work/results.tsv
 mkdir -p "$logs"
 
 # ---- data: distinct copies of the corpus's text files ----
-stamp="v2 target=$TARGET_MB corpus=$(find "$CORPUS" -type f | wc -l)"
+stamp="v3 target=$TARGET_MB corpus=$(find "$CORPUS" -type f | wc -l)"
 if [ "$(cat "$work/data.stamp" 2>/dev/null)" != "$stamp" ]; then
   echo "copying the corpus's text files to about $TARGET_MB MB in $data ..."
   rm -rf "$data" "$work/data.stamp"
   mkdir -p "$data"
-  digits=0123456789
   k=0
   while [ "$(du -sm "$data" | cut -f1)" -lt "$TARGET_MB" ]; do
     r=$((k % 10))
-    to=${digits:$r}${digits:0:$r}
     (cd "$CORPUS" && find . -type f ! -iname '*.dcm' ! -iname '*.dicom' ! -iname '*.pdf' \
       ! -iname '*.docx' ! -iname '*.xlsx' -print0) |
       while IFS= read -r -d '' f; do
         out=$data/copy-$k/$f
         mkdir -p "$(dirname "$out")"
-        if [ "$k" -ge 10 ]; then
-          tr 0-9 "$to" < "$CORPUS/$f" | sed 's/$/ /' > "$out"
-        else
-          tr 0-9 "$to" < "$CORPUS/$f" > "$out"
-        fi
+        # digits rotated by r, except inside runs of 64 or more base64 characters: attachments
+        # (PDFs and notes inside C-CDA and FHIR) must still decode to what they were
+        R=$r SPACE=$((k >= 10)) perl -pe \
+          's{([A-Za-z0-9+/=]{64,})|([0-9])}{defined $1 ? $1 : ($2 + $ENV{R}) % 10}ge;
+           s/$/ / if $ENV{SPACE}' < "$CORPUS/$f" > "$out"
       done
     k=$((k + 1))
   done
