@@ -20,9 +20,12 @@ final class CleanValues {
   /** The most values kept. */
   static final int MAX_VALUES = 4096;
 
-  private final long[] hashes = new long[2 * MAX_VALUES];
-  private final byte[][] values = new byte[2 * MAX_VALUES][];
-  private final byte[] cues = new byte[2 * MAX_VALUES];
+  /** Slots at first; the table doubles as it fills, up to twice {@link #MAX_VALUES}. */
+  private static final int FIRST_SLOTS = 64;
+
+  private long[] hashes = new long[FIRST_SLOTS];
+  private byte[][] values = new byte[FIRST_SLOTS][];
+  private byte[] cues = new byte[FIRST_SLOTS];
   private int count;
 
   /** A hash of a value and its cue; never 0, which marks a free slot. */
@@ -56,6 +59,9 @@ final class CleanValues {
     if (count >= MAX_VALUES || text.length() > MAX_LENGTH) {
       return;
     }
+    if (2 * (count + 1) > hashes.length) {
+      grow();
+    }
     int mask = hashes.length - 1;
     int i = slot(hash);
     while (hashes[i] != 0) {
@@ -68,6 +74,28 @@ final class CleanValues {
     cues[i] = (byte) cue.ordinal();
     values[i] = Arrays.copyOfRange(text.bytes(), text.offset(), text.offset() + text.length());
     count++;
+  }
+
+  /** Doubles the table, placing every kept value anew. */
+  private void grow() {
+    long[] oldHashes = hashes;
+    byte[][] oldValues = values;
+    byte[] oldCues = cues;
+    hashes = new long[oldHashes.length * 2];
+    values = new byte[hashes.length][];
+    cues = new byte[hashes.length];
+    int mask = hashes.length - 1;
+    for (int k = 0; k < oldHashes.length; k++) {
+      if (oldHashes[k] != 0) {
+        int i = slot(oldHashes[k]);
+        while (hashes[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        hashes[i] = oldHashes[k];
+        values[i] = oldValues[k];
+        cues[i] = oldCues[k];
+      }
+    }
   }
 
   private int slot(long hash) {
