@@ -12,6 +12,7 @@
 #                    PDF and office files are left out, since rotating their digits breaks them)
 #   POLICY=report    the --phi-policy of the scanning backup
 #   BDR=bin/bdr      the bdr launcher; BDR_JAVA_OPTS is passed through to it
+#   WARM=1           also time both variants in a long-running server (see below); 0 skips that
 #
 # Each copy of the corpus has its digits rotated by a different amount (and, past ten copies,
 # a space at the end of every line), so copies share no chunk: the plain backup cannot skip work
@@ -22,6 +23,13 @@
 # For each variant and round: a fresh repository (init, untimed), then one timed first backup of
 # the data, with a cold page cache where possible (root). GNU time gives wall seconds and CPU
 # seconds (user + system). Each round also times `bdr scan-phi` on the data: the scanner alone.
+#
+# A process that starts, backs up 300 MB and exits pays the JIT compiler's warm-up inside the
+# timing, and the scanner is a lot of code to compile. A long-running server (`bdr mcp`, `bdr
+# serve`) pays it once. With WARM=1 each round also starts `bdr mcp` per variant, drives it with the
+# MCP client of src/test/node (the official TypeScript SDK; run `npm ci` there first), backs up the
+# first half of the copies untimed, then times create_backup of the other half, new data to the
+# repository, in the now warm process.
 # The summary prints medians, the ratio scan/plain for both, the backup throughput, the text
 # scanned per CPU second: data size / (scan CPU - plain CPU), and what feeding the scanner inside
 # the backup costs beyond the scanner alone. The bar: the scanning backup takes no more than 1.25
@@ -35,6 +43,7 @@ RUNS=${RUNS:-3}
 TARGET_MB=${TARGET_MB:-300}
 CORPUS=${CORPUS:-$top/../shared/corpus}
 POLICY=${POLICY:-report}
+WARM=${WARM:-1}
 BDR=${BDR:-$top/bin/bdr}
 GNU_TIME=/usr/bin/time
 
@@ -44,6 +53,8 @@ die() { echo "backup-phi-scan: $*" >&2; exit 1; }
 command -v python3 >/dev/null || die "python3 is needed (summary)"
 command -v perl >/dev/null || die "perl is needed (data)"
 [ -d "$CORPUS" ] || die "corpus folder $CORPUS not found (set CORPUS=)"
+[ "$WARM" != 1 ] || [ -d "$top/src/test/node/node_modules/@modelcontextprotocol/sdk" ] \
+  || die "WARM=1 needs the MCP client: (cd src/test/node && npm ci), or set WARM=0"
 [ -x "$BDR" ] || die "bdr launcher $BDR not found"
 [ -f "$top/target/bdr.jar" ] || [ "$BDR" != "$top/bin/bdr" ] \
   || die "target/bdr.jar is missing; build it: mvn -q -B -DskipTests package"
@@ -127,6 +138,47 @@ run() {
   rm -rf "$repo"
 }
 
+# warm VARIANT ROUND [phi]: times create_backup of the second half of the copies in a `bdr mcp`
+# that backed up the first half before; appends "warm-VARIANT round wall_s - -".
+warm() {
+  local variant=$1 round=$2 phi=${3:-false} repo=$work/repo-warm-$1 conf=$logs/warm-$1-$2.json
+  local copies first second
+  copies=$(cd "$data" && ls -d copy-* | sort -t- -k2 -n)
+  first=$(echo "$copies" | head -n $(( $(echo "$copies" | wc -l) / 2 )) | sed "s|^|$data/|")
+  second=$(echo "$copies" | tail -n +$(( $(echo "$copies" | wc -l) / 2 + 1 )) | sed "s|^|$data/|")
+  rm -rf "$repo" "$BDR_HOME"
+  "$BDR" -r "$repo" --password-file "$pw" init > "$logs/init-warm-$variant-$round.log" 2>&1 \
+    || die "bdr init failed; see $logs/init-warm-$variant-$round.log"
+  python3 - "$BDR" "$repo" "$pw" "$phi" "$first" "$second" > "$conf" <<'PY'
+import json, sys
+bdr, repo, pw, phi, first, second = sys.argv[1:7]
+def call(sources):
+    args = {"sources": sources.split()}
+    if phi == "true":
+        args.update({"phiScan": True, "phiPolicy": "report"})
+    return {"do": "call", "tool": "create_backup", "arguments": args, "timeoutMs": 600000}
+print(json.dumps({"transport": "stdio", "command": bdr, "args": ["mcp"],
+                  "env": {"BDR_REPO": repo, "BDR_PASSWORD_FILE": pw},
+                  "steps": [call(first), call(second)]}))
+PY
+  drop_caches
+  node "$top/src/test/node/mcp-client.mjs" "$conf" > "$logs/warm-$variant-$round.out" 2>&1 \
+    || die "the warm $variant run (round $round) failed; see $logs/warm-$variant-$round.out"
+  local secs
+  secs=$(python3 - "$logs/warm-$variant-$round.out" <<'PY'
+import json, sys
+steps = json.load(open(sys.argv[1]))["steps"]
+for s in steps:
+    if s.get("thrown") or s.get("isError"):
+        sys.exit("create_backup failed: %s" % json.dumps(s)[:400])
+print("%.2f" % (steps[1]["elapsedMs"] / 1000))
+PY
+) || die "the warm $variant run (round $round) failed; see $logs/warm-$variant-$round.out"
+  printf '%s\t%s\t%s\t-\t-\n' "warm-$variant" "$round" "$secs" >> "$results"
+  printf '  %-8s %8.2f s  (second half, warm server)\n' "warm-$variant" "$secs"
+  rm -rf "$repo"
+}
+
 # The scanner alone (bdr scan-phi, one thread), to tell its cost from that of feeding it in backup.
 scan_only() {
   timed scan-phi "$1" "$BDR" scan-phi "$data"
@@ -144,6 +196,9 @@ for round in $(seq 1 "$RUNS"); do
   else
     scan_only "$round"; run scan "$round" --phi-scan --phi-policy "$POLICY"; run plain "$round"
   fi
+  if [ "$WARM" = 1 ]; then
+    warm plain "$round"; warm scan "$round" true
+  fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -154,8 +209,9 @@ rows = [l.split("\t") for l in open(path) if l.strip()]
 wall, cpu, rss = {}, {}, {}
 for variant, _, s, c, m in rows:
     wall.setdefault(variant, []).append(float(s))
-    cpu.setdefault(variant, []).append(float(c))
-    rss.setdefault(variant, []).append(int(m))
+    if c != "-":
+        cpu.setdefault(variant, []).append(float(c))
+        rss.setdefault(variant, []).append(int(m))
 mb = size / 1e6
 pw, sw = statistics.median(wall["plain"]), statistics.median(wall["scan"])
 pc, sc = statistics.median(cpu["plain"]), statistics.median(cpu["scan"])
@@ -180,4 +236,9 @@ print("all runs, wall s: plain %s; phi-scan %s; scan-phi %s" % (
 print("all runs, cpu s:  plain %s; phi-scan %s; scan-phi %s" % (
     cpu["plain"], cpu["scan"], cpu["scan-phi"]))
 print("bar (phi-scan wall <= 1.25 x plain): %s" % ("MET" if sw / pw <= 1.25 else "NOT MET"))
+if "warm-plain" in wall:
+    wp, ws = statistics.median(wall["warm-plain"]), statistics.median(wall["warm-scan"])
+    print("warm server (bdr mcp, second half of the copies, after backing up the first half):")
+    print("  wall s: plain %.2f, phi-scan %.2f, ratio %.2fx; all runs: plain %s; phi-scan %s" % (
+        wp, ws, ws / wp, wall["warm-plain"], wall["warm-scan"]))
 PY
