@@ -54,6 +54,12 @@ final class JsonTokens {
   private static final int AFTER_VALUE = 3;
   private static final int FIRST_ELEMENT = 4;
 
+  /**
+   * The deepest nesting read through the structure; deeper input counts as malformed (and is then
+   * scanned as text), so a hostile file of brackets cannot make the reader hold a frame per byte.
+   */
+  static final int MAX_DEPTH = 1000;
+
   /** At most this many distinct keys are kept shared; more (a hostile file) are decoded anew. */
   private static final int MAX_KEYS = 1024;
 
@@ -185,7 +191,10 @@ final class JsonTokens {
     }
   }
 
-  private void push(boolean object) {
+  private void push(boolean object) throws Malformed {
+    if (depth == MAX_DEPTH) {
+      throw MALFORMED;
+    }
     pos++;
     if (depth == open.length) {
       open = Arrays.copyOf(open, depth * 2);

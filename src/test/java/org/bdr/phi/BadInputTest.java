@@ -54,6 +54,25 @@ class BadInputTest {
   }
 
   @Test
+  void jsonNestedMillionsDeep_isScannedAsTextInBoundedMemory() {
+    int depth = 4_000_000;
+    String inner = "\"note\": \"SSN 123-45-6789\"";
+    byte[] content = new byte[2 * depth + inner.length() + 2];
+    Arrays.fill(content, 0, depth, (byte) '[');
+    content[depth] = '{';
+    byte[] in = inner.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(in, 0, content, depth + 1, in.length);
+    content[depth + 1 + in.length] = '}';
+    Arrays.fill(content, depth + 2 + in.length, content.length, (byte) ']');
+
+    FileResult r = Scans.bytes("deep.json", content, Sensitivity.MEDIUM);
+
+    assertThat(r.status()).isEqualTo(ScanStatus.SCANNED);
+    assertThat(r.reason()).contains("not well-formed JSON");
+    assertThat(Scans.types(r)).contains(IdentifierType.SSN);
+  }
+
+  @Test
   void invalidUtf8_isReadAsLatin1AndStillScanned() {
     byte[] head = "name: Jos".getBytes(StandardCharsets.US_ASCII);
     byte[] tail = "\nSSN 123-45-6789\n".getBytes(StandardCharsets.US_ASCII);

@@ -145,6 +145,14 @@ class JsonTokensTest {
     assertThat(oracleAccepts(json.getBytes(StandardCharsets.UTF_8))).isFalse();
   }
 
+  @Test
+  void nestingDeeperThanTheLimit_isRefused() throws Exception {
+    String deep = "[".repeat(JsonTokens.MAX_DEPTH) + "]".repeat(JsonTokens.MAX_DEPTH);
+    assertThat(tokens(deep)).hasSize(2 * JsonTokens.MAX_DEPTH);
+    String deeper = "[" + deep + "]";
+    assertThatThrownBy(() -> tokens(deeper)).isInstanceOf(JsonTokens.Malformed.class);
+  }
+
   /** Any sequence of JSON pieces: accepted exactly when the oracle accepts it, with its tokens. */
   @Property(tries = 3000)
   void anyPieces_readAsTheOracleReadsThem(
