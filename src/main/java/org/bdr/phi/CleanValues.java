@@ -32,11 +32,18 @@ final class CleanValues {
   static long hash(Latin1Text text, Cue cue) {
     byte[] b = text.bytes();
     int off = text.offset();
-    long h = 0x9E3779B97F4A7C15L * (cue.ordinal() + 1) ^ text.length();
-    for (int i = 0; i < text.length(); i++) {
+    int n = text.length();
+    long h = 0x9E3779B97F4A7C15L * (cue.ordinal() + 1) ^ n;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      h = Long.rotateLeft((h ^ TextShapes.word(b, off + i)) * 0xC2B2AE3D27D4EB4FL, 31);
+    }
+    for (; i < n; i++) {
       h = (h ^ (b[off + i] & 0xFF)) * 0x100000001B3L;
     }
     h ^= h >>> 29;
+    h *= 0x94D049BB133111EBL;
+    h ^= h >>> 32;
     return h == 0 ? 1 : h;
   }
 
