@@ -53,7 +53,7 @@ final class TextDetector {
   private int base;
   private long line;
   private String field;
-  private java.util.function.Supplier<String> fieldSource;
+  private Supplier<String> fieldSource;
   private FindingSink sink;
   private Cue fieldCue = Cue.NONE;
   private int titleEnd = -10;
@@ -68,7 +68,7 @@ final class TextDetector {
 
   /** Scans one line (or one value) of text. */
   void scan(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
-    scan(text, lineNo, fieldPath, (java.util.function.Supplier<String>) null, context, to);
+    run(latin1(text), lineNo, fieldPath, null, context, to);
   }
 
   /**
@@ -77,30 +77,30 @@ final class TextDetector {
    * value this detector already found nothing in under the same cue is not scanned again.
    */
   void scanValue(
-      CharSequence text,
-      long lineNo,
-      java.util.function.Supplier<String> fieldSource,
-      Cue context,
-      FindingSink to) {
-    scanRemembering(text, lineNo, null, fieldSource, context, to);
+      CharSequence text, long lineNo, Supplier<String> fieldSource, Cue context, FindingSink to) {
+    remembering(latin1(text), lineNo, null, fieldSource, context, to);
   }
 
   /** Like {@link #scanValue(CharSequence, long, Supplier, Cue, FindingSink)} with a known field. */
   void scanValue(CharSequence text, long lineNo, String fieldPath, Cue context, FindingSink to) {
-    scanRemembering(text, lineNo, fieldPath, null, context, to);
+    remembering(latin1(text), lineNo, fieldPath, null, context, to);
   }
 
-  private void scanRemembering(
-      CharSequence text,
+  private Latin1Text latin1(CharSequence text) {
+    return text instanceof Latin1Text t ? t : latin1Copy(text);
+  }
+
+  /** Scans {@code t} unless it is short and was found clean under the same cue before. */
+  private void remembering(
+      Latin1Text t,
       long lineNo,
-      String fieldPath,
-      java.util.function.Supplier<String> fieldSource,
+      String field,
+      Supplier<String> source,
       Cue context,
       FindingSink to) {
-    Latin1Text t = text instanceof Latin1Text latin1 ? latin1 : latin1Copy(text);
     Cue cue = context == null ? Cue.NONE : context;
     if (t.length() > CleanValues.MAX_LENGTH) {
-      scan(t, lineNo, fieldPath, fieldSource, cue, to);
+      run(t, lineNo, field, source, cue, to);
       return;
     }
     if (clean == null) {
@@ -111,24 +111,23 @@ final class TextDetector {
       return;
     }
     int before = reports;
-    scan(t, lineNo, fieldPath, fieldSource, cue, to);
+    run(t, lineNo, field, source, cue, to);
     if (reports == before) {
       clean.add(hash, t, cue);
     }
   }
 
-  private void scan(
-      CharSequence text,
+  private void run(
+      Latin1Text t,
       long lineNo,
       String fieldPath,
-      java.util.function.Supplier<String> fieldSource,
+      Supplier<String> source,
       Cue context,
       FindingSink to) {
-    Latin1Text t = text instanceof Latin1Text latin1 ? latin1 : latin1Copy(text);
     s = t;
     line = lineNo;
     field = fieldPath;
-    this.fieldSource = fieldSource;
+    this.fieldSource = source;
     sink = to;
     fieldCue = context == null ? Cue.NONE : context;
     titleEnd = -10;

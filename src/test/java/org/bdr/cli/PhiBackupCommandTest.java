@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,30 +18,33 @@ class PhiBackupCommandTest {
   private static final String SSN = "536-22-8191";
 
   @TempDir Path tmp;
+
+  private FolderRepository repo;
   Path source;
 
   @BeforeEach
   void practice() throws Exception {
+    repo = new FolderRepository(tmp, "password");
     source = Files.createDirectories(tmp.resolve("practice"));
     Files.writeString(source.resolve("intake.txt"), "Patient SSN: " + SSN + "\n");
     Files.writeString(source.resolve("menu.txt"), "soup of the day\nbread and butter\n");
     Path pw = tmp.resolve("password");
     Files.writeString(pw, "a long test password\n");
     Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
-    bdr("init").requireSuccess();
+    repo.bdr("init").requireSuccess();
   }
 
   @Test
   void backup_withoutPhiScan_storesNoPhiFacts() throws Exception {
-    JsonNode out = JSON.readTree(bdr("backup", source.toString(), "--json").stdout());
+    JsonNode out = JSON.readTree(repo.bdr("backup", source.toString(), "--json").stdout());
 
     assertThat(out.path("result").path("phi").isNull()).isTrue();
-    assertThat(snapshots().get(0).path("phi").isNull()).isTrue();
+    assertThat(repo.snapshots().get(0).path("phi").isNull()).isTrue();
   }
 
   @Test
   void backup_reportPolicy_storesSummaryAndEveryFile() throws Exception {
-    CommandLineRunner.Result r = bdr("backup", source.toString(), "--phi-scan", "--json");
+    CommandLineRunner.Result r = repo.bdr("backup", source.toString(), "--phi-scan", "--json");
 
     assertThat(r.exitCode()).isZero();
     JsonNode phi = JSON.readTree(r.stdout()).path("result").path("phi");
@@ -55,17 +55,17 @@ class PhiBackupCommandTest {
     JsonNode entry = phi.path("entries").get(0);
     assertThat(entry.path("path").asText()).isEqualTo(source.resolve("intake.txt").toString());
     assertThat(entry.path("highest_confidence").asDouble()).isGreaterThan(0.5);
-    JsonNode listed = snapshots().get(0);
+    JsonNode listed = repo.snapshots().get(0);
     assertThat(listed.path("tags")).isEmpty();
     assertThat(listed.path("phi").path("files").asLong()).isEqualTo(1);
     assertThat(listed.path("phi").path("byType").path("SSN").asLong()).isEqualTo(1);
-    assertThat(ls()).contains("intake.txt", "menu.txt");
+    assertThat(repo.latestListing()).contains("intake.txt", "menu.txt");
     assertThat(r.stdout()).doesNotContain(SSN);
   }
 
   @Test
   void backup_reportPolicyText_showsCountsByTypeAndFiles() {
-    CommandLineRunner.Result r = bdr("backup", source.toString(), "--phi-scan");
+    CommandLineRunner.Result r = repo.bdr("backup", source.toString(), "--phi-scan");
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout())
@@ -78,24 +78,24 @@ class PhiBackupCommandTest {
   @Test
   void backup_tagPolicy_tagsSnapshotWithFindings() throws Exception {
     CommandLineRunner.Result r =
-        bdr("backup", source.toString(), "--phi-policy", "tag", "--phi-sensitivity", "low");
+        repo.bdr("backup", source.toString(), "--phi-policy", "tag", "--phi-sensitivity", "low");
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout()).contains("policy tag").contains("snapshot tagged 'phi'");
-    JsonNode listed = snapshots().get(0);
+    JsonNode listed = repo.snapshots().get(0);
     assertThat(listed.path("tags").toString()).isEqualTo("[\"phi\"]");
     assertThat(listed.path("phi").path("tagged").asBoolean()).isTrue();
     assertThat(listed.path("phi").path("sensitivity").asText()).isEqualTo("low");
-    assertThat(bdr("snapshots").stdout()).contains("1 file, tagged");
+    assertThat(repo.bdr("snapshots").stdout()).contains("1 file, tagged");
   }
 
   @Test
   void backup_tagPolicyWithoutFindings_noTag() throws Exception {
     Files.delete(source.resolve("intake.txt"));
 
-    bdr("backup", source.toString(), "--phi-scan", "--phi-policy", "tag").requireSuccess();
+    repo.bdr("backup", source.toString(), "--phi-scan", "--phi-policy", "tag").requireSuccess();
 
-    JsonNode listed = snapshots().get(0);
+    JsonNode listed = repo.snapshots().get(0);
     assertThat(listed.path("tags")).isEmpty();
     assertThat(listed.path("phi").path("files").asLong()).isZero();
   }
@@ -103,15 +103,15 @@ class PhiBackupCommandTest {
   @Test
   void backup_blockPolicy_leavesFileOutListsItAndExitsThree() throws Exception {
     CommandLineRunner.Result text =
-        bdr("backup", source.toString(), "--phi-scan", "--phi-policy", "block");
+        repo.bdr("backup", source.toString(), "--phi-scan", "--phi-policy", "block");
 
     assertThat(text.exitCode()).isEqualTo(3);
     assertThat(text.stdout())
         .contains("blocked, not backed up: 1 file")
         .contains("  " + source.resolve("intake.txt") + ": holds PHI (SSN); not backed up")
         .doesNotContain(SSN);
-    assertThat(ls()).contains("menu.txt").doesNotContain("intake.txt");
-    JsonNode listed = snapshots().get(0);
+    assertThat(repo.latestListing()).contains("menu.txt").doesNotContain("intake.txt");
+    JsonNode listed = repo.snapshots().get(0);
     assertThat(listed.path("partial").asBoolean()).isTrue();
     assertThat(listed.path("phi").path("blocked").asLong()).isEqualTo(1);
     assertThat(listed.path("files").asLong()).isEqualTo(1);
@@ -120,7 +120,7 @@ class PhiBackupCommandTest {
   @Test
   void backup_blockPolicyJson_listsBlockedFilesByPath() throws Exception {
     CommandLineRunner.Result r =
-        bdr("backup", source.toString(), "--phi-policy", "block", "--json");
+        repo.bdr("backup", source.toString(), "--phi-policy", "block", "--json");
 
     assertThat(r.exitCode()).isEqualTo(3);
     JsonNode result = JSON.readTree(r.stdout()).path("result");
@@ -135,8 +135,8 @@ class PhiBackupCommandTest {
     Files.write(source.resolve("letter.docx"), new byte[] {'P', 'K', 3, 4, 0, 0, 9, 9, 9});
 
     CommandLineRunner.Result block =
-        bdr("backup", source.toString(), "--phi-policy", "block", "--type", "full");
-    CommandLineRunner.Result report = bdr("backup", source.toString(), "--phi-scan");
+        repo.bdr("backup", source.toString(), "--phi-policy", "block", "--type", "full");
+    CommandLineRunner.Result report = repo.bdr("backup", source.toString(), "--phi-scan");
 
     assertThat(block.stdout()).contains("letter.docx: could not be scanned for PHI");
     assertThat(report.exitCode()).isZero();
@@ -147,10 +147,10 @@ class PhiBackupCommandTest {
 
   @Test
   void backup_incrementalAfterScan_keepsEntriesOfUnchangedFiles() throws Exception {
-    bdr("backup", source.toString(), "--phi-scan").requireSuccess();
+    repo.bdr("backup", source.toString(), "--phi-scan").requireSuccess();
 
     JsonNode second =
-        JSON.readTree(bdr("backup", source.toString(), "--phi-scan", "--json").stdout());
+        JSON.readTree(repo.bdr("backup", source.toString(), "--phi-scan", "--json").stdout());
 
     assertThat(second.path("result").path("filesUnchanged").asLong()).isEqualTo(2);
     assertThat(second.path("result").path("phi").path("files").asLong()).isEqualTo(1);
@@ -158,10 +158,10 @@ class PhiBackupCommandTest {
 
   @Test
   void backup_incrementalAfterReport_blockReadsEveryFileAgain() throws Exception {
-    bdr("backup", source.toString(), "--phi-scan").requireSuccess();
+    repo.bdr("backup", source.toString(), "--phi-scan").requireSuccess();
 
     CommandLineRunner.Result r =
-        bdr("backup", source.toString(), "--phi-policy", "block", "--json");
+        repo.bdr("backup", source.toString(), "--phi-policy", "block", "--json");
 
     JsonNode result = JSON.readTree(r.stdout()).path("result");
     assertThat(result.path("filesUnchanged").asLong()).isZero();
@@ -170,26 +170,9 @@ class PhiBackupCommandTest {
 
   @Test
   void backup_unknownPolicy_failsNamingIt() {
-    CommandLineRunner.Result r = bdr("backup", source.toString(), "--phi-policy", "shred");
+    CommandLineRunner.Result r = repo.bdr("backup", source.toString(), "--phi-policy", "shred");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("unknown PHI policy 'shred'");
-  }
-
-  private JsonNode snapshots() throws Exception {
-    return JSON.readTree(bdr("snapshots", "--json").requireSuccess().stdout()).path("snapshots");
-  }
-
-  private String ls() {
-    return bdr("ls", "latest").requireSuccess().stdout();
-  }
-
-  private CommandLineRunner.Result bdr(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("-r", tmp.resolve("repo").toString()));
-    all.addAll(List.of("--password-file", tmp.resolve("password").toString()));
-    return CommandLineRunner.run(
-        Map.of("BDR_HOME", tmp.resolve("home").toString(), "BDR_KEYCHAIN", "off"),
-        all.toArray(String[]::new));
   }
 }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +24,14 @@ class PhiBackupFolderNamesTest {
   private static final String PATIENT_FOLDER = "Wilhelmina_Thistlewood_19840312";
 
   @TempDir Path tmp;
+
+  private FolderRepository repo;
   Path source;
   Path patient;
 
   @BeforeEach
   void practice() throws Exception {
+    repo = new FolderRepository(tmp, "password");
     source = Files.createDirectories(tmp.resolve("practice"));
     patient = Files.createDirectories(source.resolve(PATIENT_FOLDER));
     Files.writeString(patient.resolve("visit.txt"), "soup of the day\n");
@@ -39,12 +39,12 @@ class PhiBackupFolderNamesTest {
     Path pw = tmp.resolve("password");
     Files.writeString(pw, "a long test password\n");
     Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
-    bdr("init").requireSuccess();
+    repo.bdr("init").requireSuccess();
   }
 
   @Test
   void backup_reportPolicy_folderNameFindingsStoredAndItsFilesBackedUp() throws Exception {
-    CommandLineRunner.Result r = bdr("backup", source.toString(), "--phi-scan", "--json");
+    CommandLineRunner.Result r = repo.bdr("backup", source.toString(), "--phi-scan", "--json");
 
     assertThat(r.exitCode()).isZero();
     JsonNode result = JSON.readTree(r.stdout()).path("result");
@@ -61,8 +61,8 @@ class PhiBackupFolderNamesTest {
     assertThat(entry.path("highest_confidence").asDouble()).isEqualTo(0.6);
     assertThat(result.path("blocked")).isEmpty();
     assertThat(result.path("filesNew").asLong()).isEqualTo(2);
-    assertThat(ls()).contains(PATIENT_FOLDER + "/visit.txt", "menu.txt");
-    JsonNode stored = snapshots().get(0).path("phi");
+    assertThat(repo.latestListing()).contains(PATIENT_FOLDER + "/visit.txt", "menu.txt");
+    JsonNode stored = repo.snapshots().get(0).path("phi");
     assertThat(stored.path("folders").asLong()).isEqualTo(1);
     assertThat(stored.path("findings").asLong()).isEqualTo(2);
   }
@@ -71,7 +71,7 @@ class PhiBackupFolderNamesTest {
   void backup_reportPolicyText_countsFolderNamesApartFromFiles() throws Exception {
     Files.writeString(source.resolve("intake.txt"), "Patient SSN: 536-22-8191\n");
 
-    CommandLineRunner.Result r = bdr("backup", source.toString(), "--phi-scan");
+    CommandLineRunner.Result r = repo.bdr("backup", source.toString(), "--phi-scan");
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout())
@@ -83,17 +83,17 @@ class PhiBackupFolderNamesTest {
 
   @Test
   void backup_tagPolicy_folderNameAloneTagsSnapshot() throws Exception {
-    CommandLineRunner.Result r = bdr("backup", source.toString(), "--phi-policy", "tag");
+    CommandLineRunner.Result r = repo.bdr("backup", source.toString(), "--phi-policy", "tag");
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout())
         .contains("2 findings in 1 folder name; snapshot tagged 'phi'")
         .doesNotContain("0 files");
-    JsonNode listed = snapshots().get(0);
+    JsonNode listed = repo.snapshots().get(0);
     assertThat(listed.path("tags").toString()).isEqualTo("[\"phi\"]");
     assertThat(listed.path("phi").path("tagged").asBoolean()).isTrue();
     assertThat(listed.path("phi").path("folders").asLong()).isEqualTo(1);
-    assertThat(bdr("snapshots").stdout()).contains("1 folder, tagged");
+    assertThat(repo.bdr("snapshots").stdout()).contains("1 folder, tagged");
   }
 
   @Test
@@ -101,7 +101,7 @@ class PhiBackupFolderNamesTest {
     Files.writeString(source.resolve("intake.txt"), "Patient SSN: 536-22-8191\n");
 
     CommandLineRunner.Result text =
-        bdr("backup", source.toString(), "--phi-scan", "--phi-policy", "block");
+        repo.bdr("backup", source.toString(), "--phi-scan", "--phi-policy", "block");
 
     assertThat(text.exitCode()).isEqualTo(3);
     assertThat(text.stdout())
@@ -113,18 +113,20 @@ class PhiBackupFolderNamesTest {
                 + " the folder to back it up)")
         .contains("  " + source.resolve("intake.txt") + ": holds PHI (SSN); not backed up")
         .contains("files: 1 new, 0 changed, 0 unchanged; 1 folder");
-    assertThat(ls()).contains("menu.txt").doesNotContain(PATIENT_FOLDER, "visit.txt");
-    JsonNode listed = snapshots().get(0);
+    assertThat(repo.latestListing())
+        .contains("menu.txt")
+        .doesNotContain(PATIENT_FOLDER, "visit.txt");
+    JsonNode listed = repo.snapshots().get(0);
     assertThat(listed.path("partial").asBoolean()).isTrue();
     assertThat(listed.path("files").asLong()).isEqualTo(1);
     assertThat(listed.path("phi").path("blocked").asLong()).isEqualTo(2);
-    assertThat(bdr("snapshots").stdout()).contains("1 file and 1 folder, 2 blocked");
+    assertThat(repo.bdr("snapshots").stdout()).contains("1 file and 1 folder, 2 blocked");
   }
 
   @Test
   void backup_blockPolicyJson_listsBlockedFolderByPathMarkedAsFolder() throws Exception {
     CommandLineRunner.Result r =
-        bdr("backup", source.toString(), "--phi-policy", "block", "--json");
+        repo.bdr("backup", source.toString(), "--phi-policy", "block", "--json");
 
     assertThat(r.exitCode()).isEqualTo(3);
     JsonNode result = JSON.readTree(r.stdout()).path("result");
@@ -147,32 +149,34 @@ class PhiBackupFolderNamesTest {
     Files.writeString(other.resolve("letter.txt"), "dear colleague\n");
 
     CommandLineRunner.Result r =
-        bdr("backup", patient.toString(), other.toString(), "--phi-policy", "block", "--json");
+        repo.bdr("backup", patient.toString(), other.toString(), "--phi-policy", "block", "--json");
 
     assertThat(r.exitCode()).isEqualTo(3);
     JsonNode result = JSON.readTree(r.stdout()).path("result");
     assertThat(result.path("blocked").get(0).path("path").asText()).isEqualTo(patient.toString());
     assertThat(result.path("phi").path("folders").asLong()).isEqualTo(1);
-    assertThat(ls()).contains("letter.txt").doesNotContain(PATIENT_FOLDER, "visit.txt");
+    assertThat(repo.latestListing())
+        .contains("letter.txt")
+        .doesNotContain(PATIENT_FOLDER, "visit.txt");
   }
 
   @Test
   void backup_reportPolicySourceFolderNamedAfterPatient_reportedAndBackedUp() throws Exception {
-    CommandLineRunner.Result r = bdr("backup", patient.toString(), "--phi-scan", "--json");
+    CommandLineRunner.Result r = repo.bdr("backup", patient.toString(), "--phi-scan", "--json");
 
     assertThat(r.exitCode()).isZero();
     JsonNode entry = JSON.readTree(r.stdout()).at("/result/phi/entries/0");
     assertThat(entry.path("path").asText()).isEqualTo(patient.toString());
     assertThat(entry.path("folder").asBoolean()).isTrue();
-    assertThat(ls()).contains("visit.txt");
+    assertThat(repo.latestListing()).contains("visit.txt");
   }
 
   @Test
   void backup_incremental_unchangedFolderNameReportedAgainAndFilesReused() throws Exception {
-    bdr("backup", source.toString(), "--phi-scan").requireSuccess();
+    repo.bdr("backup", source.toString(), "--phi-scan").requireSuccess();
 
     JsonNode second =
-        JSON.readTree(bdr("backup", source.toString(), "--phi-scan", "--json").stdout());
+        JSON.readTree(repo.bdr("backup", source.toString(), "--phi-scan", "--json").stdout());
 
     JsonNode result = second.path("result");
     assertThat(result.path("filesUnchanged").asLong()).isEqualTo(2);
@@ -183,40 +187,23 @@ class PhiBackupFolderNamesTest {
 
   @Test
   void backup_incrementalBlock_folderStaysOutWhileOtherFilesAreReused() throws Exception {
-    bdr("backup", source.toString(), "--phi-policy", "block");
+    repo.bdr("backup", source.toString(), "--phi-policy", "block");
 
     CommandLineRunner.Result r =
-        bdr("backup", source.toString(), "--phi-policy", "block", "--json");
+        repo.bdr("backup", source.toString(), "--phi-policy", "block", "--json");
 
     assertThat(r.exitCode()).isEqualTo(3);
     JsonNode result = JSON.readTree(r.stdout()).path("result");
     assertThat(result.path("filesUnchanged").asLong()).isEqualTo(1);
     assertThat(result.path("blocked").get(0).path("path").asText()).isEqualTo(patient.toString());
-    assertThat(ls()).doesNotContain(PATIENT_FOLDER);
+    assertThat(repo.latestListing()).doesNotContain(PATIENT_FOLDER);
   }
 
   @Test
   void backup_withoutPhiScan_folderNamesNotScanned() throws Exception {
-    JsonNode out = JSON.readTree(bdr("backup", source.toString(), "--json").stdout());
+    JsonNode out = JSON.readTree(repo.bdr("backup", source.toString(), "--json").stdout());
 
     assertThat(out.path("result").path("phi").isNull()).isTrue();
-    assertThat(ls()).contains(PATIENT_FOLDER + "/visit.txt");
-  }
-
-  private JsonNode snapshots() throws Exception {
-    return JSON.readTree(bdr("snapshots", "--json").requireSuccess().stdout()).path("snapshots");
-  }
-
-  private String ls() {
-    return bdr("ls", "latest").requireSuccess().stdout();
-  }
-
-  private CommandLineRunner.Result bdr(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("-r", tmp.resolve("repo").toString()));
-    all.addAll(List.of("--password-file", tmp.resolve("password").toString()));
-    return CommandLineRunner.run(
-        Map.of("BDR_HOME", tmp.resolve("home").toString(), "BDR_KEYCHAIN", "off"),
-        all.toArray(String[]::new));
+    assertThat(repo.latestListing()).contains(PATIENT_FOLDER + "/visit.txt");
   }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,13 +39,7 @@ class VerifyRestoreExportCommandsTest {
   }
 
   private CommandLineRunner.Result bdr(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "-r", tmp.resolve("repo").toString(), "--password-file", tmp.resolve("pw").toString()));
-    return CommandLineRunner.run(
-        Map.of("BDR_HOME", tmp.resolve("home").toString(), "BDR_KEYCHAIN", "off"),
-        all.toArray(String[]::new));
+    return CommandLineRunner.inFolder(tmp, "pw", args);
   }
 
   @Test
