@@ -97,8 +97,8 @@ final class JsonReader {
         token(tokens, t);
       }
       return true;
-    } catch (JsonTokens.Malformed e) {
-      return failed();
+    } catch (JsonTokens.Malformed | RuntimeException e) {
+      return failed(); // what cannot be read through the structure is still scanned as text
     }
   }
 
