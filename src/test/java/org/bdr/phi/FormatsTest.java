@@ -86,6 +86,19 @@ class FormatsTest {
   }
 
   @Test
+  void fhir_patientResourceWithByteOrderMark_typedByPath() {
+    String json =
+        "\uFEFF{\"resourceType\":\"Patient\",\n"
+            + "\"name\":[{\"family\":\"Quackenbush\",\"given\":[\"Zebulon\"]}]}\n";
+
+    FileResult r = Scans.medium("p.json", json);
+
+    assertThat(r.reason()).isNull();
+    assertThat(Scans.typesOn(r, 2)).containsExactly(NAME);
+    assertThat(r.findings()).anyMatch(f -> "Patient.name[0].given[0]".equals(f.field()));
+  }
+
+  @Test
   void ccda_patientRoleTypedAndClinicianNot() {
     String xml =
         "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n"

@@ -146,6 +146,23 @@ class JsonTokensTest {
   }
 
   @Test
+  void leadingByteOrderMark_isSkippedAsTheOracleSkipsIt() throws Exception {
+    byte[] json = "\uFEFF{\"a\":1}\n[2]".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(tokens(json))
+        .containsExactly("{@1", "key a@1", "num 1@1", "}@1", "[@2", "num 2@2", "]@2");
+    assertThat(tokens(json)).isEqualTo(oracleTokens(json));
+  }
+
+  @Test
+  void byteOrderMarkAfterTheStart_isRefusedAsTheOracleRefusesIt() {
+    byte[] json = "[1]\uFEFF[2]".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> tokens(json)).isInstanceOf(JsonTokens.Malformed.class);
+    assertThat(oracleAccepts(json)).isFalse();
+  }
+
+  @Test
   void nestingDeeperThanTheLimit_isRefused() throws Exception {
     String deep = "[".repeat(JsonTokens.MAX_DEPTH) + "]".repeat(JsonTokens.MAX_DEPTH);
     assertThat(tokens(deep)).hasSize(2 * JsonTokens.MAX_DEPTH);
