@@ -11,7 +11,8 @@ import java.util.Arrays;
  *
  * <p>Besides standard JSON it takes what exported and hand-edited files carry: a leading UTF-8
  * byte-order mark, several values in a row (ndjson, one resource per line), numbers with leading
- * zeros, a leading plus or decimal point, and {@code NaN} and {@code Infinity}.
+ * zeros, a leading plus or decimal point, and {@code NaN}, {@code Infinity} and a signed {@code
+ * INF}.
  */
 final class JsonTokens {
 
@@ -311,8 +312,8 @@ final class JsonTokens {
   }
 
   private int word(int from, int to, boolean signed) throws Malformed {
-    if (is(from, to, "NaN") || is(from, to, "Infinity")) {
-      return NUMBER;
+    if (is(from, to, "Infinity") || (signed ? is(from, to, "INF") : is(from, to, "NaN"))) {
+      return NUMBER; // the spellings standard parsers read: -INF and +INF, but no signed NaN
     }
     if (!signed && (is(from, to, "true") || is(from, to, "false") || is(from, to, "null"))) {
       return LITERAL;

@@ -110,7 +110,20 @@ class JsonTokensTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"007", "+3", ".5", "-.5", "1.25e-3", "2E+10", "NaN", "-Infinity", "Infinity"})
+      strings = {
+        "007",
+        "+3",
+        ".5",
+        "-.5",
+        "1.25e-3",
+        "2E+10",
+        "NaN",
+        "-Infinity",
+        "Infinity",
+        "+Infinity",
+        "-INF",
+        "+INF"
+      })
   void lenientNumbers_areNumbers(String number) throws Exception {
     JsonTokens t = tokenizer("[" + number + "]");
     t.next();
@@ -138,7 +151,11 @@ class JsonTokensTest {
         "[\"\\q\"]",
         "[\"\\u12\"]",
         "{1:2}",
-        "[1]]"
+        "[1]]",
+        "[-NaN]",
+        "[+NaN]",
+        "[INF]",
+        "[-Inf]"
       })
   void malformed_isRefused(String json) {
     assertThatThrownBy(() -> tokens(json)).isInstanceOf(JsonTokens.Malformed.class);
