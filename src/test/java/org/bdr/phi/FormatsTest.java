@@ -99,6 +99,20 @@ class FormatsTest {
   }
 
   @Test
+  void json_stringsUnderNoKey_areScannedAsText() {
+    String json =
+        "[\"Seen today, SSN 123-45-6789\",\n[\"SSN 234-56-7891\"]]\n\"SSN 345-67-8912\"\n";
+
+    FileResult r = Scans.medium("notes.json", json);
+
+    assertThat(r.reason()).isNull();
+    assertThat(Scans.typesOn(r, 1)).containsExactly(SSN);
+    assertThat(Scans.typesOn(r, 2)).containsExactly(SSN);
+    assertThat(Scans.typesOn(r, 3)).containsExactly(SSN);
+    assertThat(r.findings()).extracting(Finding::field).containsExactly("$[0]", "$[1][0]", "$");
+  }
+
+  @Test
   void ccda_patientRoleTypedAndClinicianNot() {
     String xml =
         "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n"
