@@ -180,7 +180,13 @@ final class JsonReader {
 
   private void string(Latin1Text value) {
     String key = key();
-    if (key == null || value.length() == 0) {
+    if (value.length() == 0) {
+      elementDone();
+      return;
+    }
+    if (key == null) {
+      // a string under no key (a list of notes, a bare value in ndjson) is free text
+      detector.scanValue(value, line, this::path, Cue.NONE, sink);
       elementDone();
       return;
     }
@@ -389,6 +395,9 @@ final class JsonReader {
   }
 
   private String path() {
+    if (stack.isEmpty()) {
+      return "$";
+    }
     StringBuilder b = new StringBuilder();
     Frame root = stack.isEmpty() ? null : stack.get(0);
     b.append(root != null && root.resourceType != null ? root.resourceType : "$");

@@ -9,9 +9,10 @@ import java.util.Arrays;
  * view of its UTF-8 bytes in the file (read as Latin-1 like every other format the scanner reads),
  * one with escapes as a copy with them resolved. Keys are decoded once and shared.
  *
- * <p>Besides standard JSON it takes what exported and hand-edited files carry: several values in a
- * row (ndjson, one resource per line), numbers with leading zeros, a leading plus or decimal point,
- * and {@code NaN} and {@code Infinity}.
+ * <p>Besides standard JSON it takes what exported and hand-edited files carry: a leading UTF-8
+ * byte-order mark, several values in a row (ndjson, one resource per line), numbers with leading
+ * zeros, a leading plus or decimal point, and {@code NaN}, {@code Infinity} and a signed {@code
+ * INF}.
  */
 final class JsonTokens {
 
@@ -89,6 +90,9 @@ final class JsonTokens {
   JsonTokens(byte[] bytes, int size) {
     this.b = bytes;
     this.end = size;
+    if (size >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+      pos = 3; // a UTF-8 byte-order mark, as Windows tools write it, starts the file
+    }
   }
 
   /** The line the current token starts on, from 1; CR, LF and CR LF each end a line. */
@@ -308,8 +312,8 @@ final class JsonTokens {
   }
 
   private int word(int from, int to, boolean signed) throws Malformed {
-    if (is(from, to, "NaN") || is(from, to, "Infinity")) {
-      return NUMBER;
+    if (is(from, to, "Infinity") || (signed ? is(from, to, "INF") : is(from, to, "NaN"))) {
+      return NUMBER; // the spellings standard parsers read: -INF and +INF, but no signed NaN
     }
     if (!signed && (is(from, to, "true") || is(from, to, "false") || is(from, to, "null"))) {
       return LITERAL;

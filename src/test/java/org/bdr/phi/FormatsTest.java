@@ -86,6 +86,33 @@ class FormatsTest {
   }
 
   @Test
+  void fhir_patientResourceWithByteOrderMark_typedByPath() {
+    String json =
+        "\uFEFF{\"resourceType\":\"Patient\",\n"
+            + "\"name\":[{\"family\":\"Quackenbush\",\"given\":[\"Zebulon\"]}]}\n";
+
+    FileResult r = Scans.medium("p.json", json);
+
+    assertThat(r.reason()).isNull();
+    assertThat(Scans.typesOn(r, 2)).containsExactly(NAME);
+    assertThat(r.findings()).anyMatch(f -> "Patient.name[0].given[0]".equals(f.field()));
+  }
+
+  @Test
+  void json_stringsUnderNoKey_areScannedAsText() {
+    String json =
+        "[\"Seen today, SSN 123-45-6789\",\n[\"SSN 234-56-7891\"]]\n\"SSN 345-67-8912\"\n";
+
+    FileResult r = Scans.medium("notes.json", json);
+
+    assertThat(r.reason()).isNull();
+    assertThat(Scans.typesOn(r, 1)).containsExactly(SSN);
+    assertThat(Scans.typesOn(r, 2)).containsExactly(SSN);
+    assertThat(Scans.typesOn(r, 3)).containsExactly(SSN);
+    assertThat(r.findings()).extracting(Finding::field).containsExactly("$[0]", "$[1][0]", "$");
+  }
+
+  @Test
   void ccda_patientRoleTypedAndClinicianNot() {
     String xml =
         "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n"

@@ -110,7 +110,20 @@ class JsonTokensTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"007", "+3", ".5", "-.5", "1.25e-3", "2E+10", "NaN", "-Infinity", "Infinity"})
+      strings = {
+        "007",
+        "+3",
+        ".5",
+        "-.5",
+        "1.25e-3",
+        "2E+10",
+        "NaN",
+        "-Infinity",
+        "Infinity",
+        "+Infinity",
+        "-INF",
+        "+INF"
+      })
   void lenientNumbers_areNumbers(String number) throws Exception {
     JsonTokens t = tokenizer("[" + number + "]");
     t.next();
@@ -138,11 +151,32 @@ class JsonTokensTest {
         "[\"\\q\"]",
         "[\"\\u12\"]",
         "{1:2}",
-        "[1]]"
+        "[1]]",
+        "[-NaN]",
+        "[+NaN]",
+        "[INF]",
+        "[-Inf]"
       })
   void malformed_isRefused(String json) {
     assertThatThrownBy(() -> tokens(json)).isInstanceOf(JsonTokens.Malformed.class);
     assertThat(oracleAccepts(json.getBytes(StandardCharsets.UTF_8))).isFalse();
+  }
+
+  @Test
+  void leadingByteOrderMark_isSkippedAsTheOracleSkipsIt() throws Exception {
+    byte[] json = "\uFEFF{\"a\":1}\n[2]".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(tokens(json))
+        .containsExactly("{@1", "key a@1", "num 1@1", "}@1", "[@2", "num 2@2", "]@2");
+    assertThat(tokens(json)).isEqualTo(oracleTokens(json));
+  }
+
+  @Test
+  void byteOrderMarkAfterTheStart_isRefusedAsTheOracleRefusesIt() {
+    byte[] json = "[1]\uFEFF[2]".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> tokens(json)).isInstanceOf(JsonTokens.Malformed.class);
+    assertThat(oracleAccepts(json)).isFalse();
   }
 
   @Test
