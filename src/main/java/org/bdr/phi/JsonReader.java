@@ -399,8 +399,8 @@ final class JsonReader {
       return "$";
     }
     StringBuilder b = new StringBuilder();
-    Frame root = stack.isEmpty() ? null : stack.get(0);
-    b.append(root != null && root.resourceType != null ? root.resourceType : "$");
+    Frame root = stack.get(0);
+    b.append(root.resourceType != null ? root.resourceType : "$");
     for (int i = 1; i < stack.size(); i++) {
       Frame f = stack.get(i);
       Frame parent = stack.get(i - 1);
