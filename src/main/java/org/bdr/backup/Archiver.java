@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +53,9 @@ import org.bdr.repo.Tree;
  * but not the path above a source, which only says where the data sits. Under the block policy a
  * folder whose name has findings is left out with everything in it, unread, and listed as blocked;
  * a source folder is treated the same way, as a source file with findings is, so the backup of the
- * other sources goes on and the snapshot is marked partial.
+ * other sources goes on and the snapshot is marked partial; the snapshot then records that source
+ * by its safe path (its name's identifiers replaced by their types), so the name stays out of the
+ * repository too.
  */
 public final class Archiver {
 
@@ -275,6 +278,13 @@ public final class Archiver {
 
     final PhiTally phi;
 
+    /**
+     * Sources the block policy left out for the identifiers in their own names, each with its safe
+     * path (the name's identifiers replaced by their types), which the snapshot records in its
+     * place.
+     */
+    final Map<Path, String> sourcesKeptOut = new ConcurrentHashMap<>();
+
     Run(BackupRequest request, Id parent, Snapshot parentSnapshot) {
       this.request = request;
       this.excludes = new PathPatterns(request.excludes());
@@ -396,6 +406,9 @@ public final class Archiver {
       List<Finding> findings = scanner.scanFolderName(path);
       boolean blocked = !findings.isEmpty() && request.phi().policy() == PhiPolicy.BLOCK;
       phi.folder(path.toString(), findings, blocked);
+      if (blocked && request.sources().contains(path)) {
+        sourcesKeptOut.put(path, findings.get(0).path());
+      }
       return blocked;
     }
 
@@ -495,6 +508,9 @@ public final class Archiver {
       }
       if (phi != null) {
         phi.scanned(path.toString(), saved.scan(), saved.blocked());
+        if (saved.blocked() && request.sources().contains(path)) {
+          sourcesKeptOut.put(path, saved.scan().safePath());
+        }
       }
       progress.fileDone(path.toString(), before.size());
       if (saved.blocked()) {
@@ -570,7 +586,9 @@ public final class Archiver {
           org.bdr.repo.Timestamps.format(startTime),
           parent == null ? null : parent.hex(),
           root.hex(),
-          request.sources().stream().map(Path::toString).toList(),
+          request.sources().stream()
+              .map(p -> sourcesKeptOut.getOrDefault(p, p.toString()))
+              .toList(),
           request.hostname(),
           System.getProperty("user.name", ""),
           org.bdr.repo.RepositoryLock.unixId("uid"),

@@ -158,6 +158,20 @@ class PhiBackupFolderNamesTest {
     assertThat(repo.latestListing())
         .contains("letter.txt")
         .doesNotContain(PATIENT_FOLDER, "visit.txt");
+    assertThat(repo.snapshots().get(0).path("paths").toString())
+        .doesNotContain("Wilhelmina", "Thistlewood", "19840312")
+        .contains(source.resolve("[NAME]").toString(), other.toString());
+  }
+
+  @Test
+  void backup_blockPolicySourceFileNamedAfterPatient_snapshotRecordsItsSafePath() throws Exception {
+    Path file = Files.writeString(source.resolve("Wilhelmina_Thistlewood_884422.txt"), "ok\n");
+
+    CommandLineRunner.Result r = repo.bdr("backup", file.toString(), "--phi-policy", "block");
+
+    assertThat(r.exitCode()).isEqualTo(3);
+    String paths = repo.snapshots().get(0).path("paths").toString();
+    assertThat(paths).doesNotContain("Wilhelmina", "Thistlewood").contains("[NAME]");
   }
 
   @Test
