@@ -27,6 +27,7 @@ import org.bdr.chunker.Polynomial;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
 import org.bdr.pattern.PathPatterns;
+import org.bdr.phi.FileResult;
 import org.bdr.phi.Finding;
 import org.bdr.phi.PhiScanner;
 import org.bdr.phi.ScanOptions;
@@ -55,7 +56,8 @@ import org.bdr.repo.Tree;
  * a source folder is treated the same way, as a source file with findings is, so the backup of the
  * other sources goes on and the snapshot is marked partial; the snapshot then records that source
  * by its safe path (its name's identifiers replaced by their types), so the name stays out of the
- * repository too.
+ * repository too. Symbolic links are scanned by name, their own and each part of the path they
+ * point to, and count as files.
  */
 public final class Archiver {
 
@@ -413,6 +415,23 @@ public final class Archiver {
     }
 
     /**
+     * Scans a symbolic link's name and the path it points to when the backup scans for PHI, and
+     * records its findings as those of a file; returns whether the block policy keeps the link out.
+     */
+    private boolean linkKeptOut(Path path, String target) {
+      if (phi == null) {
+        return false;
+      }
+      FileResult result = scanner.scanLink(path, target);
+      boolean blocked = !result.findings().isEmpty() && request.phi().policy() == PhiPolicy.BLOCK;
+      phi.scanned(path.toString(), result, blocked);
+      if (blocked && request.sources().contains(path)) {
+        sourcesKeptOut.put(path, result.safePath());
+      }
+      return blocked;
+    }
+
+    /**
      * The parent's tree id when this folder's entries are exactly the parent's, so that an
      * unchanged folder is neither serialised nor hashed again; null otherwise.
      */
@@ -446,7 +465,7 @@ public final class Archiver {
       checkCancelled();
       if (st.isSymlink()) {
         String target = Files.readSymbolicLink(path).toString();
-        return st.toNode(path, name, null, null, target);
+        return linkKeptOut(path, target) ? null : st.toNode(path, name, null, null, target);
       }
       if (!st.isFile()) {
         return st.toNode(path, name, null, null, null);

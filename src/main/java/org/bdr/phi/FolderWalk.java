@@ -56,6 +56,8 @@ final class FolderWalk {
               }
               if (attrs.isRegularFile()) {
                 results.add(PhiScanner.scanFile(file, safeDirOf(file), options));
+              } else if (attrs.isSymbolicLink()) {
+                results.add(link(file));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -70,6 +72,17 @@ final class FolderWalk {
     } catch (IOException | RuntimeException e) {
       ScanSession s = new ScanSession(root.toString(), options);
       results.add(s.fail("could not walk the folder (" + PhiScanner.failureKind(e) + ")"));
+    }
+  }
+
+  /** Scans a link's name and the path it points to; a link that cannot be read is an error. */
+  private FileResult link(Path file) {
+    try {
+      String target = Files.readSymbolicLink(file).toString();
+      return PathNames.scanLink(file, safeDirOf(file), target, options);
+    } catch (IOException | RuntimeException e) {
+      ScanSession s = new ScanSession(file.toString(), safeDirOf(file), options);
+      return s.fail("could not read the link (" + PhiScanner.failureKind(e) + ")");
     }
   }
 

@@ -51,6 +51,31 @@ final class PathNames {
   }
 
   /**
+   * Scans a symbolic link by name: its own name and every part of the path it points to, which a
+   * backup stores as they are and which practices name after patients as they name files. Findings
+   * report line 0 and name the link by its safe path.
+   *
+   * @param link the link; must have a name
+   * @param safeParent the safe path of the folder above, ending in a separator
+   * @param target the path the link points to, as stored
+   */
+  static FileResult scanLink(Path link, String safeParent, String target, ScanOptions options) {
+    FindingSink sink = new FindingSink(link.toString(), options);
+    TextDetector detector = new TextDetector();
+    String safe = safeParent + scan(link.getFileName().toString(), detector, sink);
+    for (String part : target.split("[/\\\\]")) {
+      if (!part.isEmpty() && !part.equals(".") && !part.equals("..")) {
+        scan(part, detector, sink);
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : sink.findings()) {
+      findings.add(new Finding(safe, 0, null, f.type(), f.confidence(), null));
+    }
+    return new FileResult(link.toString(), safe, ScanStatus.SCANNED, null, findings);
+  }
+
+  /**
    * The usual patient-export naming: two or three capitalised words, each followed by '_', right
    * before a long identifier (six or more hex digits, or four or more digits), as in {@code
    * Jane_Doe_1234.json}. Returns the end of the words' last '_' (exclusive), or 0 when the name

@@ -110,6 +110,21 @@ public final class PhiScanner {
   }
 
   /**
+   * Scans a symbolic link by name, for a caller that walks folders itself: the link's own name and
+   * each part of the path it points to (links are never followed). Findings report line 0 and name
+   * the link by its safe path; the part above the link is not scanned.
+   */
+  public FileResult scanLink(Path link, String target) {
+    String full = link.toString();
+    Path name = link.getFileName();
+    String above =
+        name == null ? full : full.substring(0, full.length() - name.toString().length());
+    return name == null
+        ? new FileResult(full, full, ScanStatus.SCANNED, null, List.of())
+        : PathNames.scanLink(link, above, target, options);
+  }
+
+  /**
    * The identifier types found in a short free text, such as a snapshot's label, at this scanner's
    * sensitivity; empty when none. Neither the text nor what matched is kept.
    */

@@ -175,6 +175,30 @@ class PhiBackupFolderNamesTest {
   }
 
   @Test
+  void backup_symbolicLinkToPatientFolder_reportedUnderReportLeftOutUnderBlock() throws Exception {
+    Path letters = Files.createDirectories(tmp.resolve("letters"));
+    Files.writeString(letters.resolve("letter.txt"), "dear colleague\n");
+    Files.createSymbolicLink(letters.resolve("current"), patient);
+
+    JsonNode report =
+        JSON.readTree(
+                repo.bdr("backup", letters.toString(), "--phi-scan", "--json")
+                    .requireSuccess()
+                    .stdout())
+            .path("result");
+    CommandLineRunner.Result block =
+        repo.bdr("backup", letters.toString(), "--phi-policy", "block", "--json");
+
+    assertThat(report.at("/phi/entries/0/path").asText())
+        .isEqualTo(letters.resolve("current").toString());
+    assertThat(block.exitCode()).isEqualTo(3);
+    JsonNode blocked = JSON.readTree(block.stdout()).path("result").path("blocked");
+    assertThat(blocked.get(0).path("path").asText())
+        .isEqualTo(letters.resolve("current").toString());
+    assertThat(repo.latestListing()).contains("letter.txt").doesNotContain("current");
+  }
+
+  @Test
   void backup_reportPolicySourceFolderNamedAfterPatient_reportedAndBackedUp() throws Exception {
     CommandLineRunner.Result r = repo.bdr("backup", patient.toString(), "--phi-scan", "--json");
 

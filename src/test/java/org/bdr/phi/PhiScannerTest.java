@@ -55,6 +55,28 @@ class PhiScannerTest {
   }
 
   @Test
+  void scan_symbolicLinks_scannedByNameAndTargetNeverFollowed() throws IOException {
+    Path outside = Files.createDirectories(dir.resolve("elsewhere/Zebulon_Quackenbush_1961"));
+    Files.writeString(outside.resolve("visit.txt"), "SSN 123-45-6789");
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.createSymbolicLink(shared.resolve("latest"), outside);
+    Files.createSymbolicLink(shared.resolve("Zebulon_Quackenbush_1961.lnk"), dir.resolve("x.txt"));
+    Files.createSymbolicLink(shared.resolve("plain"), dir.resolve("elsewhere"));
+    PhiScanner scanner = new PhiScanner(ScanOptions.defaults());
+
+    ScanReport report = scanner.scan(List.of(shared));
+
+    assertThat(report.findings())
+        .extracting(f -> f.path().substring(shared.toString().length()) + " " + f.line())
+        .containsExactlyInAnyOrder("/latest 0", "/[NAME]_1961.lnk 0");
+    assertThat(report.findings()).noneMatch(f -> f.type() == IdentifierType.SSN);
+    assertThat(scanner.scanLink(shared.resolve("latest"), outside.toString()).findings())
+        .singleElement()
+        .extracting(Finding::type)
+        .isEqualTo(IdentifierType.NAME);
+  }
+
+  @Test
   void scan_summary_countsByTypeAndByFileLargestFirst() throws IOException {
     Files.writeString(dir.resolve("a.txt"), "SSN 123-45-6789\n");
     Files.writeString(dir.resolve("b.txt"), "SSN 123-45-6780\nDOB 03/14/1961\nFax: 617-555-0199\n");
