@@ -56,6 +56,16 @@ final class JsonReader {
     /** The DICOM tag of the nearest frame, this one or above, keyed by one; null if none. */
     final String tag;
 
+    /** The nearest object frame: this one, or for an array the one above it; null if none. */
+    final Frame object;
+
+    /**
+     * The resource type in force above this frame when it opened. A frame's own type is read while
+     * it is open, and its parent's cannot change meanwhile (a key of the parent comes only after
+     * this frame closes), so this and {@link #resourceType} give the nearest type at any time.
+     */
+    final String inheritedType;
+
     int index = -1;
     String pendingKey;
     String resourceType;
@@ -69,6 +79,13 @@ final class JsonReader {
       this.array = array;
       boolean tagged = key != null && DicomTags.isTagKey(key);
       this.tag = tagged ? DicomTags.display(key) : parent == null ? null : parent.tag;
+      this.object = !array ? this : parent == null ? null : parent.object;
+      this.inheritedType = parent == null ? null : parent.type();
+    }
+
+    /** The nearest resource type: this frame's, else the one in force above it. */
+    String type() {
+      return resourceType != null ? resourceType : inheritedType;
     }
   }
 
@@ -356,12 +373,7 @@ final class JsonReader {
   }
 
   private Frame objectFrame() {
-    for (int i = stack.size() - 1; i >= 0; i--) {
-      if (!stack.get(i).array) {
-        return stack.get(i);
-      }
-    }
-    return null;
+    return stack.isEmpty() ? null : top().object;
   }
 
   private boolean within(String key) {
@@ -378,12 +390,7 @@ final class JsonReader {
   }
 
   private String resourceType() {
-    for (int i = stack.size() - 1; i >= 0; i--) {
-      if (stack.get(i).resourceType != null) {
-        return stack.get(i).resourceType;
-      }
-    }
-    return null;
+    return stack.isEmpty() ? null : top().type();
   }
 
   private String dicomTag() {
