@@ -408,8 +408,8 @@ public final class Archiver {
       List<Finding> findings = scanner.scanFolderName(path);
       boolean blocked = !findings.isEmpty() && request.phi().policy() == PhiPolicy.BLOCK;
       phi.folder(path.toString(), findings, blocked);
-      if (blocked && request.sources().contains(path)) {
-        sourcesKeptOut.put(path, findings.get(0).path());
+      if (blocked) {
+        sourceKeptOut(path, findings.get(0).path());
       }
       return blocked;
     }
@@ -425,10 +425,17 @@ public final class Archiver {
       FileResult result = scanner.scanLink(path, target);
       boolean blocked = !result.findings().isEmpty() && request.phi().policy() == PhiPolicy.BLOCK;
       phi.scanned(path.toString(), result, blocked);
-      if (blocked && request.sources().contains(path)) {
-        sourcesKeptOut.put(path, result.safePath());
+      if (blocked) {
+        sourceKeptOut(path, result.safePath());
       }
       return blocked;
+    }
+
+    /** Notes a path the block policy left out, if it is a source, with the safe path to record. */
+    private void sourceKeptOut(Path path, String safePath) {
+      if (request.sources().contains(path)) {
+        sourcesKeptOut.put(path, safePath);
+      }
     }
 
     /**
@@ -527,8 +534,8 @@ public final class Archiver {
       }
       if (phi != null) {
         phi.scanned(path.toString(), saved.scan(), saved.blocked());
-        if (saved.blocked() && request.sources().contains(path)) {
-          sourcesKeptOut.put(path, saved.scan().safePath());
+        if (saved.blocked()) {
+          sourceKeptOut(path, saved.scan().safePath());
         }
       }
       progress.fileDone(path.toString(), before.size());

@@ -155,18 +155,15 @@ enum Cue {
     if (whole != NONE) {
       return whole;
     }
-    int n = letters.length();
     boolean date =
-        endsWith(letters, "date") || endsWith(letters, "datetime") || n >= 4 && startsDate(letters);
+        endsWith(letters, "date")
+            || endsWith(letters, "datetime")
+            || letters.lastIndexOf("date", 0) == 0;
     return date ? DATE : last;
   }
 
   private static boolean endsWith(StringBuilder s, String suffix) {
     int from = s.length() - suffix.length();
     return from >= 0 && s.indexOf(suffix, from) == from;
-  }
-
-  private static boolean startsDate(StringBuilder s) {
-    return s.indexOf("date") == 0;
   }
 }

@@ -42,12 +42,7 @@ final class PathNames {
    * @return the folder's safe path: {@code safeParent} followed by its redacted name
    */
   static String scanFolder(Path dir, String safeParent, ScanOptions options, List<Finding> into) {
-    FindingSink sink = new FindingSink(dir.toString(), options);
-    String safe = safeParent + scan(dir.getFileName().toString(), new TextDetector(), sink);
-    for (Finding f : sink.findings()) {
-      into.add(new Finding(safe, 0, null, f.type(), f.confidence(), null));
-    }
-    return safe;
+    return scanNames(dir, safeParent, List.of(), options, into);
   }
 
   /**
@@ -60,19 +55,40 @@ final class PathNames {
    * @param target the path the link points to, as stored
    */
   static FileResult scanLink(Path link, String safeParent, String target, ScanOptions options) {
-    FindingSink sink = new FindingSink(link.toString(), options);
-    TextDetector detector = new TextDetector();
-    String safe = safeParent + scan(link.getFileName().toString(), detector, sink);
+    List<String> parts = new ArrayList<>();
     for (String part : target.split("[/\\\\]")) {
       if (!part.isEmpty() && !part.equals(".") && !part.equals("..")) {
-        scan(part, detector, sink);
+        parts.add(part);
       }
     }
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : sink.findings()) {
-      findings.add(new Finding(safe, 0, null, f.type(), f.confidence(), null));
-    }
+    String safe = scanNames(link, safeParent, parts, options, findings);
     return new FileResult(link.toString(), safe, ScanStatus.SCANNED, null, findings);
+  }
+
+  /**
+   * Scans an entry's name and {@code more} names that go with it, adds the findings to {@code into}
+   * on line 0 of the entry's safe path, and returns that path.
+   */
+  private static String scanNames(
+      Path entry, String safeParent, List<String> more, ScanOptions options, List<Finding> into) {
+    FindingSink sink = new FindingSink(entry.toString(), options);
+    TextDetector detector = new TextDetector();
+    String safe = safeParent + scan(entry.getFileName().toString(), detector, sink);
+    for (String name : more) {
+      scan(name, detector, sink);
+    }
+    for (Finding f : sink.findings()) {
+      into.add(new Finding(safe, 0, null, f.type(), f.confidence(), null));
+    }
+    return safe;
+  }
+
+  /** The part of a path above its last name, as given, ending in a separator; "" for a root. */
+  static String above(Path path) {
+    String full = path.toString();
+    Path name = path.getFileName();
+    return name == null ? "" : full.substring(0, full.length() - name.toString().length());
   }
 
   /**

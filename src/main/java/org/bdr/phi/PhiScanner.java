@@ -98,14 +98,11 @@ public final class PhiScanner {
    * root) has no findings.
    */
   public List<Finding> scanFolderName(Path folder) {
-    Path name = folder.getFileName();
-    if (name == null) {
+    if (folder.getFileName() == null) {
       return List.of();
     }
-    String full = folder.toString();
-    String above = full.substring(0, full.length() - name.toString().length());
     List<Finding> findings = new ArrayList<>();
-    PathNames.scanFolder(folder, above, options, findings);
+    PathNames.scanFolder(folder, PathNames.above(folder), options, findings);
     return List.copyOf(findings);
   }
 
@@ -115,13 +112,10 @@ public final class PhiScanner {
    * the link by its safe path; the part above the link is not scanned.
    */
   public FileResult scanLink(Path link, String target) {
-    String full = link.toString();
-    Path name = link.getFileName();
-    String above =
-        name == null ? full : full.substring(0, full.length() - name.toString().length());
-    return name == null
-        ? new FileResult(full, full, ScanStatus.SCANNED, null, List.of())
-        : PathNames.scanLink(link, above, target, options);
+    if (link.getFileName() == null) {
+      return new FileResult(link.toString(), link.toString(), ScanStatus.SCANNED, null, List.of());
+    }
+    return PathNames.scanLink(link, PathNames.above(link), target, options);
   }
 
   /**
