@@ -1,7 +1,6 @@
 package org.bdr.phi;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +24,11 @@ final class KnownValues {
 
   private static final byte[] KINDS = new byte[256];
 
-  /** Latin-1 bytes with ASCII capitals lowered, as {@link WordSet} compares them. */
-  private static final int[] LOWER = new int[256];
-
   /** Latin-1 bytes that make a match part of a longer token (see {@link #glued}). */
   private static final boolean[] GLUED = new boolean[256];
 
   static {
     for (int c = 0; c < 256; c++) {
-      LOWER[c] = c >= 'A' && c <= 'Z' ? c + 32 : c;
       KINDS[c] = TextShapes.isAlnum((char) c) ? TOKEN : glued((char) c) ? GLUE : FREE;
       GLUED[c] = glued((char) c);
     }
@@ -57,39 +52,131 @@ final class KnownValues {
 
   /**
    * Reports every whole-word occurrence of a remembered value in the first {@code size} bytes of a
-   * file read as Latin-1, in one pass: each token of the text is looked up among the first tokens
-   * of the remembered values, and lines are counted on the way.
+   * file read as Latin-1, in one pass that counts lines on the way: each token start whose first
+   * three bytes begin some remembered value is compared with the values that begin so.
    */
   static void findRepeats(byte[] text, int size, FindingSink sink, boolean names) {
-    List<String> values = new ArrayList<>();
-    List<IdentifierType> types = new ArrayList<>();
-    Map<String, Integer> byFirstToken = new HashMap<>();
-    List<List<Integer>> candidates = new ArrayList<>();
-    for (Map.Entry<String, IdentifierType> e : sink.knownValues().entrySet()) {
-      String v = fromFirstAlnum(e.getKey());
-      int first = firstTokenEnd(v);
-      if (first == 0 || (!names && e.getValue() == IdentifierType.NAME)) {
-        continue;
+    Patterns patterns = Patterns.of(sink.knownValues(), names);
+    if (patterns != null) {
+      new Repeats(text, size, sink, patterns).scan();
+    }
+  }
+
+  /**
+   * The remembered values as Latin-1 bytes, each from its first letter or digit, chained by their
+   * first three bytes. A value that holds a character past Latin-1 can never match the bytes and
+   * is left out, as is one shorter than three bytes.
+   */
+  private static final class Patterns {
+
+    private static final int TABLE_BITS = 16;
+
+    final byte[][] bytes;
+
+    /** All bits set when some value starts with an upper-case ASCII letter, else none. */
+    final long upper;
+
+    /** All bits set when some value starts with a lower-case ASCII letter, else none. */
+    final long lower;
+
+    /** All bits set when some value starts with an ASCII digit, else none. */
+    final long digit;
+
+    final String[] values;
+    final IdentifierType[] types;
+
+    /** Bit {@code hash(key)} is set when some value starts with the three bytes of {@code key}. */
+    final long[] filter = new long[1 << (TABLE_BITS - 6)];
+
+    /** Open-addressed table of first keys (key + 1, 0 when empty) and their first value. */
+    private final int[] keys;
+
+    private final int[] heads;
+
+    /** The next value with the same first key, or -1. */
+    final int[] next;
+
+    private Patterns(List<String> values, List<IdentifierType> types) {
+      int n = values.size();
+      this.values = values.toArray(new String[0]);
+      this.types = types.toArray(new IdentifierType[0]);
+      this.bytes = new byte[n][];
+      this.next = new int[n];
+      int slots = Integer.highestOneBit(Math.max(4, n) * 2) * 2;
+      this.keys = new int[slots];
+      this.heads = new int[slots];
+      int[] tails = new int[slots];
+      long up = 0;
+      long low = 0;
+      long dig = 0;
+      for (int v = 0; v < n; v++) {
+        byte[] b = this.values[v].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        bytes[v] = b;
+        up |= b[0] >= 'A' && b[0] <= 'Z' ? -1L : 0L;
+        low |= b[0] >= 'a' && b[0] <= 'z' ? -1L : 0L;
+        dig |= b[0] >= '0' && b[0] <= '9' ? -1L : 0L;
+        next[v] = -1;
+        int key = key(b, 0);
+        int h = hash(key);
+        filter[h >>> 6] |= 1L << h;
+        int slot = slotOf(key);
+        if (keys[slot] == 0) {
+          keys[slot] = key + 1;
+          heads[slot] = v;
+        } else {
+          next[tails[slot]] = v;
+        }
+        tails[slot] = v;
       }
-      String token = v.substring(0, first).toLowerCase(java.util.Locale.ROOT);
-      int slot =
-          byFirstToken.computeIfAbsent(
-              token,
-              t -> {
-                candidates.add(new ArrayList<>());
-                return candidates.size() - 1;
-              });
-      candidates.get(slot).add(values.size());
-      values.add(v);
-      types.add(e.getValue());
+      this.upper = up;
+      this.lower = low;
+      this.digit = dig;
     }
-    if (values.isEmpty()) {
-      return;
+
+    static Patterns of(Map<String, IdentifierType> known, boolean names) {
+      List<String> values = new ArrayList<>();
+      List<IdentifierType> types = new ArrayList<>();
+      for (Map.Entry<String, IdentifierType> e : known.entrySet()) {
+        String v = fromFirstAlnum(e.getKey());
+        if (v.length() >= 3
+            && latin1(v)
+            && (names || e.getValue() != IdentifierType.NAME)) {
+          values.add(v);
+          types.add(e.getValue());
+        }
+      }
+      return values.isEmpty() ? null : new Patterns(values, types);
     }
-    WordSet firstTokens = WordSet.withValues(byFirstToken);
-    Repeats repeats = new Repeats(text, size, sink, candidates, values, types);
-    byFirstToken.keySet().forEach(repeats::allowStart);
-    repeats.scan(firstTokens);
+
+    /** The three bytes at {@code i} as one number. */
+    static int key(byte[] b, int i) {
+      return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16;
+    }
+
+    static int hash(int key) {
+      return (key * 0x9E3779B1) >>> (32 - TABLE_BITS);
+    }
+
+    /** Whether some value may start with the three bytes of {@code key}. */
+    boolean mayStart(int key) {
+      int h = hash(key);
+      return (filter[h >>> 6] & (1L << h)) != 0;
+    }
+
+    /** The first value starting with {@code key}, or -1. */
+    int first(int key) {
+      int slot = slotOf(key);
+      return keys[slot] == key + 1 ? heads[slot] : -1;
+    }
+
+    private int slotOf(int key) {
+      int mask = keys.length - 1;
+      int slot = hash(key) & mask;
+      while (keys[slot] != 0 && keys[slot] != key + 1) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
   }
 
   /** One pass over the bytes of a file looking for remembered values. */
@@ -98,140 +185,106 @@ final class KnownValues {
     private final byte[] s;
     private final int n;
     private final FindingSink sink;
-    private final List<List<Integer>> candidates;
-    private final List<String> values;
-    private final List<IdentifierType> types;
-    private int counted;
+    private final Patterns patterns;
+
+    /** The line of the next byte to look at. */
     private long line = 1;
 
-    /** Bit (c0 * 256 + c1) is set when some first token starts with those two characters. */
-    private final long[] starts = new long[1024];
+    /** Whether the byte before the next one lets a token start there. */
+    private boolean free = true;
 
-    Repeats(
-        byte[] s,
-        int n,
-        FindingSink sink,
-        List<List<Integer>> candidates,
-        List<String> values,
-        List<IdentifierType> types) {
+    Repeats(byte[] s, int n, FindingSink sink, Patterns patterns) {
       this.s = s;
       this.n = n;
       this.sink = sink;
-      this.candidates = candidates;
-      this.values = values;
-      this.types = types;
-    }
-
-    /** Lets tokens starting like {@code token} (lower case) through to the lookup. */
-    void allowStart(String token) {
-      char c0 = token.charAt(0);
-      char c1 = token.length() > 1 ? token.charAt(1) : 0;
-      if (c0 < 256 && c1 < 256) {
-        int bit = c0 << 8 | c1;
-        starts[bit >>> 6] |= 1L << bit;
-      }
+      this.patterns = patterns;
     }
 
     /**
-     * Looks at every token that starts after a character that does not glue it to a longer one, and
-     * whose first two letters start a remembered value. ASCII is read eight bytes at a time: one
-     * word gives the letters and digits, the glue characters and so every token start at once.
+     * Looks at every token that starts after a character that does not glue it to a longer one.
+     * ASCII without carriage returns is read eight bytes at a time: one word gives the letters and
+     * digits, the glue characters, the line feeds and so every token start and its line at once.
      */
-    void scan(WordSet firstTokens) {
-      boolean free = true;
+    void scan() {
       int i = 0;
-      for (; i + 8 <= n; i += 8) {
+      // a token start needs three bytes to be looked up, so the last word leaves two for bytes()
+      for (; i + 10 <= n; i += 8) {
         long x = TextShapes.word(s, i);
-        if (TextShapes.hasHighByte(x)) {
-          free = scan(firstTokens, i, i + 8, free);
+        long cr = TextShapes.bytesEqual(x, '\r');
+        if (TextShapes.hasHighByte(x) || cr != 0) {
+          bytes(i, i + 8);
           continue;
         }
-        long token = TextShapes.alnumBytes(x);
+        long letters = TextShapes.letterBytes(x);
+        long digits = TextShapes.digitBytes(x);
+        long token = letters | digits;
         long glue =
             TextShapes.bytesEqual(x, '.')
                 | TextShapes.bytesEqual(x, '/')
                 | TextShapes.bytesEqual(x, '@')
                 | TextShapes.bytesEqual(x, '_');
         long freeBytes = ~(token | glue) & 0x8080808080808080L;
-        long starts = token & (freeBytes << 8 | (free ? 0x80L : 0L));
+        long lower = letters & (x << 2);
+        long starts =
+            ((letters & ~lower & patterns.upper) | (lower & patterns.lower) | (digits & patterns.digit))
+                & (freeBytes << 8 | (free ? 0x80L : 0L));
         free = freeBytes < 0;
+        long feeds = TextShapes.bytesEqual(x, '\n');
         for (; starts != 0; starts &= starts - 1) {
-          candidate(firstTokens, i + (Long.numberOfTrailingZeros(starts) >>> 3));
+          int bit = Long.numberOfTrailingZeros(starts);
+          int at = i + (bit >>> 3);
+          int key = Patterns.key(s, at);
+          if (patterns.mayStart(key)) {
+            matches(key, at, line + Long.bitCount(feeds & ((1L << bit) - 1)));
+          }
         }
+        line += Long.bitCount(feeds);
       }
-      scan(firstTokens, i, n, free);
+      bytes(i, n);
     }
 
-    /**
-     * Looks at the tokens starting among the bytes {@code from..to} one byte at a time, {@code
-     * free} telling whether the byte before {@code from} leaves a token free to start; returns
-     * whether the byte before {@code to} does.
-     */
-    private boolean scan(WordSet firstTokens, int from, int to, boolean free) {
-      boolean f = free;
+    /** Looks at the bytes {@code from..to} one at a time. */
+    private void bytes(int from, int to) {
       for (int i = from; i < to; i++) {
-        int kind = KINDS[s[i] & 0xFF];
-        if (kind == TOKEN && f) {
-          candidate(firstTokens, i);
+        int b = s[i] & 0xFF;
+        int kind = KINDS[b];
+        if (kind == TOKEN && free && i + 3 <= n) {
+          int key = Patterns.key(s, i);
+          if (patterns.mayStart(key)) {
+            matches(key, i, line);
+          }
         }
-        f = kind == FREE;
-      }
-      return f;
-    }
-
-    /** Looks up the token starting at {@code i} among the first tokens of remembered values. */
-    private void candidate(WordSet firstTokens, int i) {
-      if (mayStart(i)) {
-        int slot = firstTokens.valueOf(s, i, TextShapes.alnumEnd(s, i + 1, n));
-        if (slot >= 0) {
-          matches(slot, i);
+        free = kind == FREE;
+        if (b == '\n' || (b == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {
+          line++;
         }
       }
     }
 
-    /** Whether the token at {@code i}'s first two letters, in lower case, start a first token. */
-    private boolean mayStart(int i) {
-      int c0 = LOWER[s[i] & 0xFF];
-      int c1 = i + 1 < n && KINDS[s[i + 1] & 0xFF] == TOKEN ? LOWER[s[i + 1] & 0xFF] : 0;
-      int bit = c0 << 8 | c1;
-      return (starts[bit >>> 6] & (1L << bit)) != 0;
-    }
-
-    private void matches(int slot, int i) {
-      for (int index : candidates.get(slot)) {
-        String v = values.get(index);
-        int to = i + v.length();
-        if (to <= n && regionEquals(i, v) && (to == n || !GLUED[s[to] & 0xFF])) {
-          long at = lineOf(i);
-          IdentifierType type = types.get(index);
+    /** Reports each remembered value that starts with {@code key} and stands whole at {@code i}. */
+    private void matches(int key, int i, long at) {
+      for (int v = patterns.first(key); v >= 0; v = patterns.next[v]) {
+        byte[] p = patterns.bytes[v];
+        int to = i + p.length;
+        if (to <= n
+            && java.util.Arrays.equals(s, i, to, p, 0, p.length)
+            && (to == n || !GLUED[s[to] & 0xFF])) {
+          IdentifierType type = patterns.types[v];
           if (!sink.has(at, type)) {
-            sink.add(at, null, type, REPEAT_CONFIDENCE, v);
+            sink.add(at, null, type, REPEAT_CONFIDENCE, patterns.values[v]);
           }
         }
       }
     }
+  }
 
-    /** The line of {@code offset}, counting breaks (CR LF, CR or LF) from the last offset asked. */
-    private long lineOf(int offset) {
-      for (int k = counted; k < offset; ) {
-        int b = TextShapes.lineBreak(s, k, offset);
-        if (b < offset && (s[b] == '\n' || b + 1 >= n || s[b + 1] != '\n')) {
-          line++;
-        }
-        k = b + 1;
+  private static boolean latin1(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) > 0xFF) {
+        return false;
       }
-      counted = Math.max(counted, offset);
-      return line;
     }
-
-    private boolean regionEquals(int at, String v) {
-      for (int k = 0; k < v.length(); k++) {
-        if ((s[at + k] & 0xFF) != v.charAt(k)) {
-          return false;
-        }
-      }
-      return true;
-    }
+    return true;
   }
 
   private static String fromFirstAlnum(String v) {
@@ -240,14 +293,6 @@ final class KnownValues {
       k++;
     }
     return v.substring(k);
-  }
-
-  private static int firstTokenEnd(String v) {
-    int k = 0;
-    while (k < v.length() && TextShapes.isAlnum(v.charAt(k))) {
-      k++;
-    }
-    return k;
   }
 
   /** Characters that make a match part of a longer token (a word, an e-mail, a path). */

@@ -150,10 +150,18 @@ final class TextShapes {
    * tests of {@link #alnumEnd}.
    */
   static long alnumBytes(long x) {
+    return letterBytes(x) | digitBytes(x);
+  }
+
+  /** The high bit of each byte of an ASCII word that is an ASCII letter. */
+  static long letterBytes(long x) {
     long folded = x | 0x2020202020202020L;
-    long letters = (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L);
-    long digits = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L);
-    return (letters | digits) & HIGH_BITS;
+    return (folded + 0x1F1F1F1F1F1F1F1FL) & ~(folded + 0x0505050505050505L) & HIGH_BITS;
+  }
+
+  /** The high bit of each byte of an ASCII word that is an ASCII digit. */
+  static long digitBytes(long x) {
+    return (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L) & HIGH_BITS;
   }
 
   /**

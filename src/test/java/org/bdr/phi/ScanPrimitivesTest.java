@@ -51,28 +51,35 @@ class ScanPrimitivesTest {
   }
 
   @Property
-  void knownValues_repeatsAmongAnyBytes_areFoundAsByTheWordLoop(
-      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 11) Integer> pieces) {
-    String[] parts = {"Ann", "Lee", " ", ".", "/", "x", "\n", "é", "9", "ann", "_", "\""};
+  void knownValues_repeatsAmongAnyBytes_areFoundOnTheirLines(
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 16) Integer> pieces) {
+    String[] parts = {
+      "Ann", "Lee", " ", ".", "/", "x", "\n", "é", "9", "ann", "_", "\"", "\r", "\r\n", "555", "-0199",
+      "12345678"
+    };
     StringBuilder text = new StringBuilder();
     pieces.forEach(p -> text.append(parts[p]));
     byte[] b = text.toString().getBytes(StandardCharsets.ISO_8859_1);
     FindingSink sink = new FindingSink("t.json", new ScanOptions(Sensitivity.MEDIUM, false));
     sink.remember(IdentifierType.NAME, "Ann Lee");
+    sink.remember(IdentifierType.PHONE, "(555-0199");
 
     KnownValues.findRepeats(b, b.length, sink, true);
 
-    java.util.Set<Long> expected = new java.util.TreeSet<>();
+    java.util.Set<String> expected = new java.util.TreeSet<>();
     String t = text.toString();
-    for (int at = t.indexOf("Ann Lee"); at >= 0; at = t.indexOf("Ann Lee", at + 1)) {
-      boolean startFree = at == 0 || " \n\"".indexOf(t.charAt(at - 1)) >= 0;
-      int end = at + 7;
-      boolean endFree = end == t.length() || " \n\"".indexOf(t.charAt(end)) >= 0;
-      if (startFree && endFree) {
-        expected.add(1L + t.substring(0, at).chars().filter(ch -> ch == '\n').count());
+    for (String[] v : new String[][] {{"Ann Lee", "NAME"}, {"555-0199", "PHONE"}}) {
+      for (int at = t.indexOf(v[0]); at >= 0; at = t.indexOf(v[0], at + 1)) {
+        boolean startFree = at == 0 || " \n\r\"-".indexOf(t.charAt(at - 1)) >= 0;
+        int end = at + v[0].length();
+        boolean endFree = end == t.length() || " \n\r\"-".indexOf(t.charAt(end)) >= 0;
+        if (startFree && endFree) {
+          String before = t.substring(0, at).replace("\r\n", "\n").replace('\r', '\n');
+          expected.add(v[1] + "@" + (1L + before.chars().filter(ch -> ch == '\n').count()));
+        }
       }
     }
-    assertThat(sink.findings().stream().map(Finding::line).distinct().toList())
+    assertThat(sink.findings().stream().map(f -> f.type() + "@" + f.line()).distinct().sorted())
         .containsExactlyElementsOf(expected);
   }
 
