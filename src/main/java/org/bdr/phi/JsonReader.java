@@ -1,9 +1,7 @@
 package org.bdr.phi;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,8 +46,55 @@ final class JsonReader {
           "manufactureDate",
           "expirationDate");
 
+  /** What a value's key tells the reader, worked out once per distinct key of a file. */
+  private static final class Key {
+    static final int NOTED_NONE = 0;
+    static final int NOTED_TYPE = 1;
+    static final int NOTED_SYSTEM = 2;
+    static final int NOTED_URL = 3;
+    static final int NOTED_REFERENCE = 4;
+    static final int NOTED_CODE = 5;
+
+    final String name;
+
+    /** Whether values under this key are codes, links or versions rather than text. */
+    final boolean notText;
+
+    /** Which fact of its object a string under this key is (one of the NOTED constants). */
+    final int noted;
+
+    /** The DICOM tag this key names, as shown; null when it names none. */
+    final String tag;
+
+    private Cue cue;
+
+    Key(String name) {
+      this.name = name;
+      this.notText = NOT_TEXT.contains(name);
+      this.noted =
+          switch (name) {
+            case "resourceType" -> NOTED_TYPE;
+            case "system" -> NOTED_SYSTEM;
+            case "url" -> NOTED_URL;
+            case "reference" -> NOTED_REFERENCE;
+            case "code" -> NOTED_CODE;
+            default -> NOTED_NONE;
+          };
+      this.tag = DicomTags.isTagKey(name) ? DicomTags.display(name) : null;
+    }
+
+    /** The cue the key's name gives a value under it. */
+    Cue cue() {
+      if (cue == null) {
+        cue = Cue.ofFieldName(name);
+      }
+      return cue;
+    }
+  }
+
   /** One open object or array. */
   private static final class Frame {
+    final Key keyFacts;
     final String key;
     final boolean array;
 
@@ -66,33 +111,46 @@ final class JsonReader {
      */
     final String inheritedType;
 
+    /** Whether the resource type in force above this frame when it opened is a person's. */
+    final boolean inheritedPerson;
+
     int index = -1;
-    String pendingKey;
+    Key pendingKey;
     String resourceType;
+
+    /** Whether this frame's own resource type is a person's. */
+    boolean person;
+
     String system;
     String idType;
     String url;
     String reference;
 
-    Frame(String key, boolean array, Frame parent) {
-      this.key = key;
+    Frame(Key key, boolean array, Frame parent) {
+      this.keyFacts = key;
+      this.key = key == null ? null : key.name;
       this.array = array;
-      boolean tagged = key != null && DicomTags.isTagKey(key);
-      this.tag = tagged ? DicomTags.display(key) : parent == null ? null : parent.tag;
+      boolean tagged = key != null && key.tag != null;
+      this.tag = tagged ? key.tag : parent == null ? null : parent.tag;
       this.object = !array ? this : parent == null ? null : parent.object;
       this.inheritedType = parent == null ? null : parent.type();
+      this.inheritedPerson = parent != null && parent.inPerson();
     }
 
     /** The nearest resource type: this frame's, else the one in force above it. */
     String type() {
       return resourceType != null ? resourceType : inheritedType;
     }
+
+    /** Whether the nearest resource type is a person's (Patient, RelatedPerson, Person). */
+    boolean inPerson() {
+      return resourceType != null ? person : inheritedPerson;
+    }
   }
 
   private final TextDetector detector;
   private final FindingSink sink;
   private final List<Frame> stack = new ArrayList<>();
-  private final Map<String, Cue> cues = new HashMap<>();
   private long line;
 
   /** The line where reading stopped at malformed input; 1 until then. */
@@ -137,7 +195,7 @@ final class JsonReader {
     switch (t) {
       case JsonTokens.START_OBJECT, JsonTokens.START_ARRAY -> open(t == JsonTokens.START_ARRAY);
       case JsonTokens.END_OBJECT, JsonTokens.END_ARRAY -> close();
-      case JsonTokens.KEY -> top().pendingKey = tokens.key();
+      case JsonTokens.KEY -> top().pendingKey = key(tokens);
       case JsonTokens.STRING -> {
         line = tokens.line();
         string(tokens.text());
@@ -153,12 +211,22 @@ final class JsonReader {
     }
   }
 
+  /** The facts of the current key, from the note the tokens keep of it when it came before. */
+  private static Key key(JsonTokens tokens) {
+    if (tokens.keyNote() instanceof Key k) {
+      return k;
+    }
+    Key k = new Key(tokens.key());
+    tokens.noteKey(k);
+    return k;
+  }
+
   private void open(boolean array) {
-    String key = null;
+    Key key = null;
     Frame parent = null;
     if (!stack.isEmpty()) {
       parent = top();
-      key = parent.array ? parent.key : parent.pendingKey;
+      key = parent.array ? parent.keyFacts : parent.pendingKey;
       if (parent.array) {
         parent.index++;
       }
@@ -183,20 +251,20 @@ final class JsonReader {
     return stack.get(stack.size() - 1);
   }
 
-  private String key() {
+  private Key key() {
     if (stack.isEmpty()) {
       return null;
     }
     Frame f = top();
     if (f.array) {
       f.index++;
-      return f.key;
+      return f.keyFacts;
     }
     return f.pendingKey;
   }
 
   private void string(Latin1Text value) {
-    String key = key();
+    Key key = key();
     if (value.length() == 0) {
       elementDone();
       return;
@@ -215,13 +283,16 @@ final class JsonReader {
     elementDone();
   }
 
-  private void remember(Frame obj, String key, Latin1Text value) {
-    switch (key) {
-      case "resourceType" -> obj.resourceType = value.toString();
-      case "system" -> obj.system = value.toString();
-      case "url" -> obj.url = value.toString();
-      case "reference" -> obj.reference = value.toString();
-      case "code" -> typeCode(value);
+  private void remember(Frame obj, Key key, Latin1Text value) {
+    switch (key.noted) {
+      case Key.NOTED_TYPE -> {
+        obj.resourceType = value.toString();
+        obj.person = PERSONS.contains(obj.resourceType);
+      }
+      case Key.NOTED_SYSTEM -> obj.system = value.toString();
+      case Key.NOTED_URL -> obj.url = value.toString();
+      case Key.NOTED_REFERENCE -> obj.reference = value.toString();
+      case Key.NOTED_CODE -> typeCode(value);
       default -> {}
     }
   }
@@ -236,7 +307,8 @@ final class JsonReader {
     }
   }
 
-  private void classify(String key, Latin1Text value) {
+  private void classify(Key facts, Latin1Text value) {
+    String key = facts.name;
     String tag = dicomTag();
     if (tag != null) {
       IdentifierType type = DicomTags.typeOf(tag);
@@ -256,14 +328,13 @@ final class JsonReader {
       }
     } else if (key.equals("data") && value.length() > 16) {
       Attachments.scan(value.toString(), line, path(), detector, sink);
-    } else if (!NOT_TEXT.contains(key) && !TextShapes.looksLikeUuid(value)) {
-      detector.scanValue(value, line, this::path, cue(key), sink);
+    } else if (!facts.notText && !TextShapes.looksLikeUuid(value)) {
+      detector.scanValue(value, line, this::path, facts.cue(), sink);
     }
   }
 
   private IdentifierType structural(String resource, String key, Latin1Text value) {
-    boolean person = resource != null && PERSONS.contains(resource);
-    if (person) {
+    if (!stack.isEmpty() && top().inPerson()) {
       IdentifierType t = personValue(key, value);
       if (t != null) {
         return t;
@@ -345,13 +416,14 @@ final class JsonReader {
   }
 
   private void number(Latin1Text text) {
-    String key = key();
+    Key facts = key();
+    String key = facts == null ? null : facts.name;
     String resource = resourceType();
     String tag = dicomTag();
     if (tag != null && DicomTags.typeOf(tag) != null && "Value".equals(key)) {
       sink.add(line, tag, DicomTags.typeOf(tag), 0.9, null);
     } else if (resource != null
-        && PERSONS.contains(resource)
+        && top().inPerson()
         && within("address")
         && TextShapes.indexOf(text, '.', 0, text.length()) < text.length()) {
       sink.add(line, path(), IdentifierType.ADDRESS, 0.85, null);
@@ -397,10 +469,6 @@ final class JsonReader {
     return stack.isEmpty() ? null : top().tag;
   }
 
-  private Cue cue(String key) {
-    return cues.computeIfAbsent(key, Cue::ofFieldName);
-  }
-
   private String path() {
     if (stack.isEmpty()) {
       return "$";
@@ -421,7 +489,7 @@ final class JsonReader {
     if (top.array) {
       b.append('[').append(top.index).append(']');
     } else if (top.pendingKey != null) {
-      b.append('.').append(top.pendingKey);
+      b.append('.').append(top.pendingKey.name);
     }
     return b.toString();
   }

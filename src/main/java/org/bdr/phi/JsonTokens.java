@@ -85,7 +85,11 @@ final class JsonTokens {
 
   private final byte[][] keyBytes = new byte[2 * MAX_KEYS][];
   private final String[] keyStrings = new String[2 * MAX_KEYS];
+  private final Object[] keyNotes = new Object[2 * MAX_KEYS];
   private int keyCount;
+
+  /** The table slot of the current key, or -1 when it is not kept shared. */
+  private int keySlot = -1;
 
   JsonTokens(byte[] bytes, int size) {
     this.b = bytes;
@@ -103,6 +107,24 @@ final class JsonTokens {
   /** The current key. */
   String key() {
     return key;
+  }
+
+  /**
+   * What the reader noted of the current key the last time it met it in this file ({@link
+   * #noteKey}), or null.
+   */
+  Object keyNote() {
+    return keySlot >= 0 ? keyNotes[keySlot] : null;
+  }
+
+  /**
+   * Keeps what the reader worked out of the current key, so that later occurrences of the same key
+   * give it back; not kept for a key past the shared ones.
+   */
+  void noteKey(Object note) {
+    if (keySlot >= 0) {
+      keyNotes[keySlot] = note;
+    }
   }
 
   /**
@@ -512,14 +534,17 @@ final class JsonTokens {
       byte[] k = keyBytes[i];
       if (k == null) {
         String s = new String(src, from, n, StandardCharsets.UTF_8);
+        keySlot = -1;
         if (keyCount < MAX_KEYS) {
           keyBytes[i] = Arrays.copyOfRange(src, from, from + n);
           keyStrings[i] = s;
           keyCount++;
+          keySlot = i;
         }
         return s;
       }
       if (k.length == n && Arrays.equals(k, 0, n, src, from, from + n)) {
+        keySlot = i;
         return keyStrings[i];
       }
     }
