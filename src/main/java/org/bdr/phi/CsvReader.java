@@ -72,10 +72,10 @@ final class CsvReader {
     for (int i = TextShapes.indexOf(line, sep, 0, n); i <= n; ) {
       int a = start;
       int b = i;
-      while (a < b && Character.isWhitespace(line.charAt(a))) {
+      while (a < b && TextShapes.isWhitespace(line.charAt(a))) {
         a++;
       }
-      while (b > a && Character.isWhitespace(line.charAt(b - 1))) {
+      while (b > a && TextShapes.isWhitespace(line.charAt(b - 1))) {
         b--;
       }
       if (a < b) {

@@ -13,6 +13,18 @@ final class TextShapes {
 
   private TextShapes() {}
 
+  /**
+   * Whether a character is white space as {@link Character#isWhitespace} says (for Latin-1: tab,
+   * line feed, vertical tab, form feed, carriage return, the four separators 0x1C..0x1F and space),
+   * without its table lookup for the Latin-1 characters that text read as bytes holds.
+   */
+  static boolean isWhitespace(char c) {
+    if (c > ' ') {
+      return c > 0xFF && Character.isWhitespace(c);
+    }
+    return c == ' ' || (c >= '\t' && c <= '\r') || c >= 0x1C;
+  }
+
   static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

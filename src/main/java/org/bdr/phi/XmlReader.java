@@ -123,7 +123,7 @@ final class XmlReader {
     int i = lt + 1;
     int nameEnd = i;
     while (nameEnd < n
-        && !Character.isWhitespace(s.charAt(nameEnd))
+        && !TextShapes.isWhitespace(s.charAt(nameEnd))
         && s.charAt(nameEnd) != '>'
         && s.charAt(nameEnd) != '/') {
       nameEnd++;
@@ -134,13 +134,13 @@ final class XmlReader {
     while (i < n
         && s.charAt(i) != '>'
         && !(s.charAt(i) == '/' && i + 1 < n && s.charAt(i + 1) == '>')) {
-      if (Character.isWhitespace(s.charAt(i))) {
+      if (TextShapes.isWhitespace(s.charAt(i))) {
         i++;
         continue;
       }
       int eq = indexOf('=', i);
       int q = eq + 1;
-      while (q < n && Character.isWhitespace(s.charAt(q))) {
+      while (q < n && TextShapes.isWhitespace(s.charAt(q))) {
         q++;
       }
       int gt = indexOf('>', i);
@@ -176,10 +176,10 @@ final class XmlReader {
   private void attribute(int from, int eq, int valueFrom, int valueTo) {
     int a = from;
     int b = eq;
-    while (a < b && Character.isWhitespace(s.charAt(a))) {
+    while (a < b && TextShapes.isWhitespace(s.charAt(a))) {
       a++;
     }
-    while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+    while (b > a && TextShapes.isWhitespace(s.charAt(b - 1))) {
       b--;
     }
     for (int k = a; k < b; k++) {
@@ -289,6 +289,9 @@ final class XmlReader {
       base64.append(s, from, to);
       return;
     }
+    if (!hasContent(from, to)) {
+      return; // the indentation between tags
+    }
     String element = stack.isEmpty() ? "" : stack.get(stack.size() - 1).name();
     boolean person = person();
     boolean namePart =
@@ -302,7 +305,7 @@ final class XmlReader {
 
   private void structuredText(String element, int from, int to) {
     int a = from;
-    while (a < to && Character.isWhitespace(s.charAt(a))) {
+    while (a < to && TextShapes.isWhitespace(s.charAt(a))) {
       a++;
     }
     if (a == to) {
@@ -323,34 +326,29 @@ final class XmlReader {
   }
 
   private void scanLines(int from, int to) {
-    int start = from;
-    for (int k = from; k <= to; k++) {
-      char c = k < to ? s.charAt(k) : '\n';
-      if (c == '\n' || c == '\r') {
-        if (k > start && hasContent(start, k)) {
-          CharSequence piece = s.subSequence(start, k);
-          if (hasAmpersand(start, k)) {
-            piece = entities(piece.toString());
-          }
-          detector.scanValue(piece, lineOf(start), this::path, Cue.NONE, sink);
+    for (int start = from; ; ) {
+      int k = s.lineBreak(start, to);
+      if (k > start && hasContent(start, k)) {
+        CharSequence piece = s.subSequence(start, k);
+        if (hasAmpersand(start, k)) {
+          piece = entities(piece.toString());
         }
-        start = k + 1;
+        detector.scanValue(piece, lineOf(start), this::path, Cue.NONE, sink);
       }
+      if (k >= to) {
+        return;
+      }
+      start = k + 1;
     }
   }
 
   private boolean hasAmpersand(int from, int to) {
-    for (int k = from; k < to; k++) {
-      if (s.charAt(k) == '&') {
-        return true;
-      }
-    }
-    return false;
+    return TextShapes.indexOf(s, '&', from, to) < to;
   }
 
   private boolean hasContent(int from, int to) {
     for (int k = from; k < to; k++) {
-      if (!Character.isWhitespace(s.charAt(k))) {
+      if (!TextShapes.isWhitespace(s.charAt(k))) {
         return true;
       }
     }

@@ -83,6 +83,15 @@ class ScanPrimitivesTest {
         .containsExactlyElementsOf(expected);
   }
 
+  @Test
+  void isWhitespace_everyChar_agreesWithCharacter() {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      assertThat(TextShapes.isWhitespace((char) c))
+          .as("U+%04X", c)
+          .isEqualTo(Character.isWhitespace((char) c));
+    }
+  }
+
   @Property
   void alnumEnd_anyBytes_isFirstByteThatIsNotAlphanumeric(
       @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes) {
