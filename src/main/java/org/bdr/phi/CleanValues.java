@@ -38,8 +38,19 @@ final class CleanValues {
     for (; i + 8 <= n; i += 8) {
       h = Long.rotateLeft((h ^ TextShapes.word(b, off + i)) * 0xC2B2AE3D27D4EB4FL, 31);
     }
-    for (; i < n; i++) {
-      h = (h ^ (b[off + i] & 0xFF)) * 0x100000001B3L;
+    int rest = n - i;
+    if (rest > 0) {
+      // the last bytes as one little-endian number: read with the word that ends with them
+      long tail;
+      if (off + n >= 8) {
+        tail = TextShapes.word(b, off + n - 8) >>> (8 * (8 - rest));
+      } else {
+        tail = 0;
+        for (int k = rest - 1; k >= 0; k--) {
+          tail = tail << 8 | (b[off + i + k] & 0xFF);
+        }
+      }
+      h = Long.rotateLeft((h ^ tail) * 0xC2B2AE3D27D4EB4FL, 31);
     }
     h ^= h >>> 29;
     h *= 0x94D049BB133111EBL;

@@ -57,4 +57,27 @@ class CleanValuesTest {
     assertThat(clean.contains(CleanValues.hash(same, Cue.NONE), same, Cue.NONE)).isTrue();
     assertThat(clean.contains(CleanValues.hash(longer, Cue.NONE), longer, Cue.NONE)).isFalse();
   }
+
+  @Test
+  void hash_sameBytesAnywhere_isTheSame() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 2000; round++) {
+      int n = random.nextInt(40);
+      byte[] value = new byte[n];
+      random.nextBytes(value);
+      int before = random.nextInt(12);
+      byte[] buffer = new byte[before + n + random.nextInt(12)];
+      random.nextBytes(buffer);
+      System.arraycopy(value, 0, buffer, before, n);
+      long alone = CleanValues.hash(new Latin1Text(value, 0, n), Cue.DATE);
+      assertThat(CleanValues.hash(new Latin1Text(buffer, before, n), Cue.DATE))
+          .as("%d bytes at %d", n, before)
+          .isEqualTo(alone);
+      if (n > 0) {
+        byte[] changed = value.clone();
+        changed[n - 1] ^= 1;
+        assertThat(CleanValues.hash(new Latin1Text(changed, 0, n), Cue.DATE)).isNotEqualTo(alone);
+      }
+    }
+  }
 }
