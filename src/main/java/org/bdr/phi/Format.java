@@ -40,13 +40,13 @@ enum Format {
         || this == XML;
   }
 
-  /** Detects the format from the file name and its first bytes. */
+  /** Detects the format from the file name and the first {@code len} bytes of {@code head}. */
   static Format detect(String name, byte[] head, int len) {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (len >= DICOM_MAGIC_AT + 4 && ascii(head, DICOM_MAGIC_AT, "DICM")) {
+    if (len >= DICOM_MAGIC_AT + 4 && ascii(head, len, DICOM_MAGIC_AT, "DICM")) {
       return DICOM;
     }
-    if (ascii(head, 0, "%PDF")) {
+    if (ascii(head, len, 0, "%PDF")) {
       return PDF;
     }
     if (len >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
@@ -76,10 +76,10 @@ enum Format {
     while (i < len && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
       i++;
     }
-    if (ascii(head, i, "MSH|") || ascii(head, i, "FHS|") || ascii(head, i, "BHS|")) {
+    if (ascii(head, len, i, "MSH|") || ascii(head, len, i, "FHS|") || ascii(head, len, i, "BHS|")) {
       return HL7;
     }
-    if (ascii(head, i, "ISA") && i + 3 < len && !Character.isLetterOrDigit(head[i + 3])) {
+    if (ascii(head, len, i, "ISA") && i + 3 < len && !Character.isLetterOrDigit(head[i + 3])) {
       return X12;
     }
     if (i < len && (head[i] == '{' || head[i] == '[')) {
@@ -112,8 +112,9 @@ enum Format {
     return control * 20 <= len;
   }
 
-  private static boolean ascii(byte[] b, int at, String s) {
-    if (at + s.length() > b.length) {
+  /** Whether {@code s} is at {@code at} within the first {@code len} bytes of {@code b}. */
+  private static boolean ascii(byte[] b, int len, int at, String s) {
+    if (at + s.length() > len) {
       return false;
     }
     for (int k = 0; k < s.length(); k++) {

@@ -64,8 +64,8 @@ final class KnownValues {
 
   /**
    * The remembered values as Latin-1 bytes, each from its first letter or digit, chained by their
-   * first three bytes. A value that holds a character past Latin-1 can never match the bytes and
-   * is left out, as is one shorter than three bytes.
+   * first three bytes. A value that holds a character past Latin-1 can never match the bytes and is
+   * left out, as is one shorter than three bytes.
    */
   private static final class Patterns {
 
@@ -138,9 +138,7 @@ final class KnownValues {
       List<IdentifierType> types = new ArrayList<>();
       for (Map.Entry<String, IdentifierType> e : known.entrySet()) {
         String v = fromFirstAlnum(e.getKey());
-        if (v.length() >= 3
-            && latin1(v)
-            && (names || e.getValue() != IdentifierType.NAME)) {
+        if (v.length() >= 3 && latin1(v) && (names || e.getValue() != IdentifierType.NAME)) {
           values.add(v);
           types.add(e.getValue());
         }
@@ -226,7 +224,9 @@ final class KnownValues {
         long freeBytes = ~(token | glue) & 0x8080808080808080L;
         long lower = letters & (x << 2);
         long starts =
-            ((letters & ~lower & patterns.upper) | (lower & patterns.lower) | (digits & patterns.digit))
+            ((letters & ~lower & patterns.upper)
+                    | (lower & patterns.lower)
+                    | (digits & patterns.digit))
                 & (freeBytes << 8 | (free ? 0x80L : 0L));
         free = freeBytes < 0;
         long feeds = TextShapes.bytesEqual(x, '\n');

@@ -285,8 +285,7 @@ final class ScanSession implements FileScan {
 
   private void decideFormat() {
     String formatName = formatName();
-    format =
-        Format.detect(formatName, Arrays.copyOf(buf, Math.min(size, HEAD)), Math.min(size, HEAD));
+    format = Format.detect(formatName, buf, Math.min(size, HEAD));
     if (format == Format.BINARY) {
       skipping = true;
       buf = new byte[0];

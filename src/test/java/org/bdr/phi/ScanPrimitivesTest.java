@@ -54,7 +54,22 @@ class ScanPrimitivesTest {
   void knownValues_repeatsAmongAnyBytes_areFoundOnTheirLines(
       @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 16) Integer> pieces) {
     String[] parts = {
-      "Ann", "Lee", " ", ".", "/", "x", "\n", "é", "9", "ann", "_", "\"", "\r", "\r\n", "555", "-0199",
+      "Ann",
+      "Lee",
+      " ",
+      ".",
+      "/",
+      "x",
+      "\n",
+      "é",
+      "9",
+      "ann",
+      "_",
+      "\"",
+      "\r",
+      "\r\n",
+      "555",
+      "-0199",
       "12345678"
     };
     StringBuilder text = new StringBuilder();
