@@ -369,26 +369,16 @@ final class JsonTokens {
    */
   private void readString() throws Malformed {
     int start = pos + 1;
-    int k = start;
-    while (true) {
-      if (k >= end) {
-        throw MALFORMED;
-      }
-      byte c = b[k];
-      if (c == '"') {
-        textStart = start;
-        textLength = k - start;
-        textCopied = false;
-        pos = k + 1;
-        return;
-      }
-      if (c == '\\') {
-        break;
-      }
-      if (c >= 0 && c < 0x20) {
-        throw MALFORMED;
-      }
-      k++;
+    int k = TextShapes.jsonStringStop(b, start, end);
+    if (k >= end || (b[k] != '"' && b[k] != '\\')) {
+      throw MALFORMED; // unterminated, or a control character inside
+    }
+    if (b[k] == '"') {
+      textStart = start;
+      textLength = k - start;
+      textCopied = false;
+      pos = k + 1;
+      return;
     }
     scratchLength = 0;
     append(start, k);
@@ -407,9 +397,7 @@ final class JsonTokens {
       }
       if (c != '\\') {
         int from = k;
-        while (k < end && b[k] != '"' && b[k] != '\\' && (b[k] < 0 || b[k] >= 0x20)) {
-          k++;
-        }
+        k = TextShapes.jsonStringStop(b, k, end);
         append(from, k);
         continue;
       }
@@ -504,12 +492,7 @@ final class JsonTokens {
   /** Reads a key and decodes it, sharing the string with earlier keys of the same bytes. */
   private void readKey() throws Malformed {
     int start = pos + 1;
-    int h = 1;
-    int k = start;
-    while (k < end && b[k] != '"' && b[k] != '\\' && (b[k] < 0 || b[k] >= 0x20)) {
-      h = 31 * h + b[k];
-      k++;
-    }
+    int k = TextShapes.jsonStringStop(b, start, end);
     byte[] src = b;
     int from = start;
     int n = k - start;
@@ -518,14 +501,24 @@ final class JsonTokens {
       src = scratch;
       from = 0;
       n = scratchLength;
-      h = 1;
-      for (int i = 0; i < n; i++) {
-        h = 31 * h + src[i];
-      }
     } else {
       pos = k + 1;
     }
-    key = shared(src, from, n, h);
+    key = shared(src, from, n, hash(src, from, n));
+  }
+
+  /** A hash of a key's bytes, read eight at a time. */
+  private static int hash(byte[] src, int from, int n) {
+    long h = n;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      h = Long.rotateLeft((h ^ TextShapes.word(src, from + i)) * 0xC2B2AE3D27D4EB4FL, 31);
+    }
+    for (; i < n; i++) {
+      h = (h ^ src[from + i]) * 0x100000001B3L;
+    }
+    h *= 0x94D049BB133111EBL;
+    return (int) (h ^ h >>> 32);
   }
 
   private String shared(byte[] src, int from, int n, int h) {

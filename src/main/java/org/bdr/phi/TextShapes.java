@@ -224,6 +224,30 @@ final class TextShapes {
     return i;
   }
 
+  /**
+   * The index of the first byte among {@code from..to} that ends the plain part of a JSON string: a
+   * quote, a backslash or an ASCII control character (below 0x20); or {@code to}. Eight bytes are
+   * tested at once; the lowest byte the word tests flag is always a true one.
+   */
+  static int jsonStringStop(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long quote = w ^ (LOW_BITS * '"');
+      long slash = w ^ (LOW_BITS * '\\');
+      long found =
+          ((quote - LOW_BITS) & ~quote | (slash - LOW_BITS) & ~slash | (w - LOW_BITS * 0x20) & ~w)
+              & HIGH_BITS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    while (i < to && b[i] != '"' && b[i] != '\\' && (b[i] < 0 || b[i] >= 0x20)) {
+      i++;
+    }
+    return i;
+  }
+
   /** The index of the first byte {@code c} among {@code from..to}, or {@code to}. */
   static int indexOf(byte[] b, byte c, int from, int to) {
     long pattern = LOW_BITS * (c & 0xFF);

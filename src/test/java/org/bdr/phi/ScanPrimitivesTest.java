@@ -108,6 +108,25 @@ class ScanPrimitivesTest {
   }
 
   @Property
+  void jsonStringStop_anyBytes_isFirstQuoteBackslashOrControl(
+      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes,
+      @ForAll @IntRange(min = 0, max = 8) int from) {
+    byte[] b = new byte[codes.size() + from];
+    for (int i = 0; i < codes.size(); i++) {
+      int c = codes.get(i);
+      b[from + i] = (byte) (c % 3 == 0 ? c : c % 3 == 1 ? 'a' + c % 26 : 0x80 + c % 128);
+    }
+    int expected = from;
+    while (expected < b.length
+        && b[expected] != '"'
+        && b[expected] != '\\'
+        && (b[expected] & 0xFF) >= 0x20) {
+      expected++;
+    }
+    assertThat(TextShapes.jsonStringStop(b, from, b.length)).isEqualTo(expected);
+  }
+
+  @Property
   void alnumEnd_anyBytes_isFirstByteThatIsNotAlphanumeric(
       @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes) {
     byte[] b = new byte[codes.size()];
