@@ -149,6 +149,10 @@ final class JsonReader {
   }
 
   private final TextDetector detector;
+
+  /** The field path of the value being read, asked for only when a value has findings. */
+  private final java.util.function.Supplier<String> pathNow = this::path;
+
   private final FindingSink sink;
   private final List<Frame> stack = new ArrayList<>();
   private long line;
@@ -271,7 +275,7 @@ final class JsonReader {
     }
     if (key == null) {
       // a string under no key (a list of notes, a bare value in ndjson) is free text
-      detector.scanValue(value, line, this::path, Cue.NONE, sink);
+      detector.scanValue(value, line, pathNow, Cue.NONE, sink);
       elementDone();
       return;
     }
@@ -329,7 +333,7 @@ final class JsonReader {
     } else if (key.equals("data") && value.length() > 16) {
       Attachments.scan(value.toString(), line, path(), detector, sink);
     } else if (!facts.notText && !TextShapes.looksLikeUuid(value)) {
-      detector.scanValue(value, line, this::path, facts.cue(), sink);
+      detector.scanValue(value, line, pathNow, facts.cue(), sink);
     }
   }
 

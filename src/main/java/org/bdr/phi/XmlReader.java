@@ -62,6 +62,10 @@ final class XmlReader {
   private record Element(String name, String typeCode, boolean base64, String context) {}
 
   private final TextDetector detector;
+
+  /** The field path of the value being read, asked for only when a value has findings. */
+  private final java.util.function.Supplier<String> pathNow = this::path;
+
   private final FindingSink sink;
   private final List<Element> stack = new ArrayList<>();
   private Latin1Text s;
@@ -333,7 +337,7 @@ final class XmlReader {
         if (hasAmpersand(start, k)) {
           piece = entities(piece.toString());
         }
-        detector.scanValue(piece, lineOf(start), this::path, Cue.NONE, sink);
+        detector.scanValue(piece, lineOf(start), pathNow, Cue.NONE, sink);
       }
       if (k >= to) {
         return;
