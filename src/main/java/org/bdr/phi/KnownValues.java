@@ -65,7 +65,9 @@ final class KnownValues {
   /**
    * The remembered values as Latin-1 bytes, each from its first letter or digit, chained by their
    * first three bytes. A value that holds a character past Latin-1 can never match the bytes and is
-   * left out, as is one shorter than three bytes.
+   * left out, as is one shorter than three bytes or one without an ASCII letter or digit. Matching
+   * is exact, so a value with accented letters or a first word of any length is found as it was
+   * remembered.
    */
   private static final class Patterns {
 
@@ -138,7 +140,10 @@ final class KnownValues {
       List<IdentifierType> types = new ArrayList<>();
       for (Map.Entry<String, IdentifierType> e : known.entrySet()) {
         String v = fromFirstAlnum(e.getKey());
-        if (v.length() >= 3 && latin1(v) && (names || e.getValue() != IdentifierType.NAME)) {
+        if (v.length() >= 3
+            && latin1(v)
+            && hasAsciiAlnum(v)
+            && (names || e.getValue() != IdentifierType.NAME)) {
           values.add(v);
           types.add(e.getValue());
         }
@@ -276,6 +281,20 @@ final class KnownValues {
         }
       }
     }
+  }
+
+  /**
+   * Whether a value holds an ASCII letter or digit. One without (a run of UTF-8 non-breaking spaces
+   * read as Latin-1, say) would match mere layout wherever it repeats.
+   */
+  private static boolean hasAsciiAlnum(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean latin1(String v) {

@@ -126,6 +126,43 @@ class ScanPrimitivesTest {
     assertThat(TextShapes.jsonStringStop(b, from, b.length)).isEqualTo(expected);
   }
 
+  @Test
+  void knownValues_accentedAndLongValues_areFoundWhereTheyRepeat() {
+    String name =
+        "Jos\u00C3\u00A9 M\u00C3\u00BCller"; // UTF-8 bytes of an accented name, as Latin-1
+    String mrn = "MRN" + "7".repeat(67);
+    byte[] b =
+        ("<given>x</given>\nSeen by " + name + " today.\nRecord " + mrn + " closed\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    FindingSink sink = new FindingSink("t.xml", new ScanOptions(Sensitivity.MEDIUM, false));
+    sink.remember(IdentifierType.NAME, name);
+    sink.remember(IdentifierType.MRN, mrn);
+
+    KnownValues.findRepeats(b, b.length, sink, true);
+
+    assertThat(sink.findings().stream().map(f -> f.type() + "@" + f.line()))
+        .containsExactlyInAnyOrder("NAME@2", "MRN@3");
+  }
+
+  @Test
+  void knownValues_valueOfLayoutOnly_isNotSearched() {
+    String nbsp = "\u00C2\u00A0"; // a UTF-8 non-breaking space read as Latin-1
+    byte[] b =
+        ("<name>"
+                + nbsp
+                + " "
+                + nbsp
+                + "</name>\n"
+                + (" " + nbsp + " " + nbsp + "<x/>\n").repeat(50))
+            .getBytes(StandardCharsets.ISO_8859_1);
+    FindingSink sink = new FindingSink("t.xml", new ScanOptions(Sensitivity.MEDIUM, false));
+    sink.remember(IdentifierType.NAME, nbsp + " " + nbsp);
+
+    KnownValues.findRepeats(b, b.length, sink, true);
+
+    assertThat(sink.findings()).isEmpty();
+  }
+
   @Property
   void alnumEnd_anyBytes_isFirstByteThatIsNotAlphanumeric(
       @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 255) Integer> codes) {
