@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
@@ -25,6 +26,7 @@ final class DocumentText {
   private static final int MAX_PAGES = 2_000;
 
   static {
+    FontMappers.set(new BundledFonts());
     ZipSecureFile.setMinInflateRatio(0.01);
     ZipSecureFile.setMaxEntrySize(256L << 20);
     ZipSecureFile.setMaxTextSize(64L << 20);

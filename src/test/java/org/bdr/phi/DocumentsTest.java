@@ -11,8 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -22,7 +26,9 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.bdr.testing.BdrProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,9 +77,8 @@ class DocumentsTest {
     assertThat(fieldsOf(r, MRN)).contains("(0010,0020)");
   }
 
-  @Test
-  void pdf_textIsExtractedAndScannedByPage() throws IOException {
-    byte[] pdf;
+  /** A one-page PDF showing {@code line} in Helvetica, a font PDFs name without embedding it. */
+  private static byte[] helveticaPdf(String line) throws IOException {
     try (PDDocument doc = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
@@ -82,17 +87,47 @@ class DocumentsTest {
         text.beginText();
         text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
         text.newLineAtOffset(72, 700);
-        text.showText("Patient SSN: 123-45-6789  DOB 03/14/1961");
+        text.showText(line);
         text.endText();
       }
       doc.save(out);
-      pdf = out.toByteArray();
+      return out.toByteArray();
     }
+  }
+
+  @Test
+  void pdf_textIsExtractedAndScannedByPage() throws IOException {
+    byte[] pdf = helveticaPdf("Patient SSN: 123-45-6789  DOB 03/14/1961");
 
     FileResult r = Scans.bytes("letter.pdf", pdf, Sensitivity.MEDIUM);
 
     assertThat(Scans.types(r)).contains(SSN, DATE);
     assertThat(r.findings()).allMatch(f -> "page 1".equals(f.field()));
+  }
+
+  @Test
+  void pdf_fontsNotEmbedded_areReadWithTheBundledFont_andNoFontCacheIsWritten(@TempDir Path dir)
+      throws Exception {
+    Path pdf = dir.resolve("letter.pdf");
+    Files.write(pdf, helveticaPdf("Patient SSN: 123-45-6789  DOB 03/14/1961"));
+    Path home = Files.createDirectory(dir.resolve("home"));
+    Path log = dir.resolve("out.json");
+
+    Process bdr =
+        BdrProcess.start(
+            List.of("-Duser.home=" + home, "-Dpdfbox.fontcache=" + home),
+            Map.of("BDR_HOME", home.resolve(".bdr").toString()),
+            log,
+            "scan-phi",
+            "--json",
+            pdf.toString());
+
+    assertThat(bdr.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(log);
+    assertThat(out).contains("\"type\" : \"SSN\"").contains("\"type\" : \"DATE\"");
+    try (Stream<Path> written = Files.walk(home)) {
+      assertThat(written.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("pdfbox"));
+    }
   }
 
   @Test
