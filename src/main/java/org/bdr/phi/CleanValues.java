@@ -30,31 +30,8 @@ final class CleanValues {
 
   /** A hash of a value and its cue; never 0, which marks a free slot. */
   static long hash(Latin1Text text, Cue cue) {
-    byte[] b = text.bytes();
-    int off = text.offset();
-    int n = text.length();
-    long h = 0x9E3779B97F4A7C15L * (cue.ordinal() + 1) ^ n;
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-      h = Long.rotateLeft((h ^ TextShapes.word(b, off + i)) * 0xC2B2AE3D27D4EB4FL, 31);
-    }
-    int rest = n - i;
-    if (rest > 0) {
-      // the last bytes as one little-endian number: read with the word that ends with them
-      long tail;
-      if (off + n >= 8) {
-        tail = TextShapes.word(b, off + n - 8) >>> (8 * (8 - rest));
-      } else {
-        tail = 0;
-        for (int k = rest - 1; k >= 0; k--) {
-          tail = tail << 8 | (b[off + i + k] & 0xFF);
-        }
-      }
-      h = Long.rotateLeft((h ^ tail) * 0xC2B2AE3D27D4EB4FL, 31);
-    }
-    h ^= h >>> 29;
-    h *= 0x94D049BB133111EBL;
-    h ^= h >>> 32;
+    long seed = 0x9E3779B97F4A7C15L * (cue.ordinal() + 1) ^ text.length();
+    long h = TextShapes.hash(text.bytes(), text.offset(), text.length(), seed);
     return h == 0 ? 1 : h;
   }
 

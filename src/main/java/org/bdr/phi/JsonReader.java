@@ -94,8 +94,9 @@ final class JsonReader {
 
   /** One open object or array. */
   private static final class Frame {
-    final Key keyFacts;
-    final String key;
+    /** The key this container is the value of; null for the root and for array elements. */
+    final Key key;
+
     final boolean array;
 
     /** The DICOM tag of the nearest frame, this one or above, keyed by one; null if none. */
@@ -127,14 +128,18 @@ final class JsonReader {
     String reference;
 
     Frame(Key key, boolean array, Frame parent) {
-      this.keyFacts = key;
-      this.key = key == null ? null : key.name;
+      this.key = key;
       this.array = array;
       boolean tagged = key != null && key.tag != null;
       this.tag = tagged ? key.tag : parent == null ? null : parent.tag;
       this.object = !array ? this : parent == null ? null : parent.object;
       this.inheritedType = parent == null ? null : parent.type();
       this.inheritedPerson = parent != null && parent.inPerson();
+    }
+
+    /** The name of {@link #key}, or null. */
+    String keyName() {
+      return key == null ? null : key.name;
     }
 
     /** The nearest resource type: this frame's, else the one in force above it. */
@@ -230,7 +235,7 @@ final class JsonReader {
     Frame parent = null;
     if (!stack.isEmpty()) {
       parent = top();
-      key = parent.array ? parent.keyFacts : parent.pendingKey;
+      key = parent.array ? parent.key : parent.pendingKey;
       if (parent.array) {
         parent.index++;
       }
@@ -262,7 +267,7 @@ final class JsonReader {
     Frame f = top();
     if (f.array) {
       f.index++;
-      return f.keyFacts;
+      return f.key;
     }
     return f.pendingKey;
   }
@@ -304,7 +309,7 @@ final class JsonReader {
   /** A {@code type.coding[].code} names the type of the identifier object that holds it. */
   private void typeCode(Latin1Text code) {
     for (int i = stack.size() - 1; i > 0; i--) {
-      if ("type".equals(stack.get(i).key) && !stack.get(i - 1).array) {
+      if ("type".equals(stack.get(i).keyName()) && !stack.get(i - 1).array) {
         stack.get(i - 1).idType = code.toString();
         return;
       }
@@ -443,9 +448,9 @@ final class JsonReader {
     if (obj.reference != null) {
       return obj.reference.startsWith("Patient/")
           || obj.reference.contains("/Patient/")
-          || (PATIENT_LINKS.contains(obj.key) && !obj.reference.startsWith("Practitioner"));
+          || (PATIENT_LINKS.contains(obj.keyName()) && !obj.reference.startsWith("Practitioner"));
     }
-    return PATIENT_LINKS.contains(obj.key);
+    return PATIENT_LINKS.contains(obj.keyName());
   }
 
   private Frame objectFrame() {
@@ -455,7 +460,7 @@ final class JsonReader {
   private boolean within(String key) {
     for (int i = stack.size() - 1; i >= 0; i--) {
       Frame f = stack.get(i);
-      if (key.equals(f.key)) {
+      if (key.equals(f.keyName())) {
         return true;
       }
       if (f.resourceType != null) {
@@ -484,7 +489,7 @@ final class JsonReader {
       Frame f = stack.get(i);
       Frame parent = stack.get(i - 1);
       if (!parent.array && f.key != null) {
-        b.append('.').append(f.key);
+        b.append('.').append(f.key.name);
       } else if (parent.array) {
         b.append('[').append(parent.index).append(']');
       }

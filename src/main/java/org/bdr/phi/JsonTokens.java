@@ -504,21 +504,7 @@ final class JsonTokens {
     } else {
       pos = k + 1;
     }
-    key = shared(src, from, n, hash(src, from, n));
-  }
-
-  /** A hash of a key's bytes, read eight at a time. */
-  private static int hash(byte[] src, int from, int n) {
-    long h = n;
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-      h = Long.rotateLeft((h ^ TextShapes.word(src, from + i)) * 0xC2B2AE3D27D4EB4FL, 31);
-    }
-    for (; i < n; i++) {
-      h = (h ^ src[from + i]) * 0x100000001B3L;
-    }
-    h *= 0x94D049BB133111EBL;
-    return (int) (h ^ h >>> 32);
+    key = shared(src, from, n, (int) TextShapes.hash(src, from, n, n));
   }
 
   private String shared(byte[] src, int from, int n, int h) {

@@ -248,6 +248,35 @@ final class TextShapes {
     return i;
   }
 
+  /**
+   * A 64-bit hash of the {@code n} bytes at {@code b[off]}, read eight at a time; the same for the
+   * same bytes wherever they sit. The last bytes are read as one number, with the word that ends
+   * with them where the array has room before them.
+   */
+  static long hash(byte[] b, int off, int n, long seed) {
+    long h = seed;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      h = Long.rotateLeft((h ^ word(b, off + i)) * 0xC2B2AE3D27D4EB4FL, 31);
+    }
+    int rest = n - i;
+    if (rest > 0) {
+      long tail;
+      if (off + n >= 8) {
+        tail = word(b, off + n - 8) >>> (8 * (8 - rest));
+      } else {
+        tail = 0;
+        for (int k = rest - 1; k >= 0; k--) {
+          tail = tail << 8 | (b[off + i + k] & 0xFF);
+        }
+      }
+      h = Long.rotateLeft((h ^ tail) * 0xC2B2AE3D27D4EB4FL, 31);
+    }
+    h ^= h >>> 29;
+    h *= 0x94D049BB133111EBL;
+    return h ^ h >>> 32;
+  }
+
   /** The index of the first byte {@code c} among {@code from..to}, or {@code to}. */
   static int indexOf(byte[] b, byte c, int from, int to) {
     long pattern = LOW_BITS * (c & 0xFF);
