@@ -445,12 +445,14 @@ final class JsonReader {
     if (obj == null) {
       return false;
     }
+    // the root object is the value of no key
+    boolean linkKey = obj.key != null && PATIENT_LINKS.contains(obj.key.name);
     if (obj.reference != null) {
       return obj.reference.startsWith("Patient/")
           || obj.reference.contains("/Patient/")
-          || (PATIENT_LINKS.contains(obj.keyName()) && !obj.reference.startsWith("Practitioner"));
+          || (linkKey && !obj.reference.startsWith("Practitioner"));
     }
-    return PATIENT_LINKS.contains(obj.keyName());
+    return linkKey;
   }
 
   private Frame objectFrame() {

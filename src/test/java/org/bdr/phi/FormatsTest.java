@@ -86,6 +86,14 @@ class FormatsTest {
   }
 
   @Test
+  void json_displayKeyOfTheRootObject_isReadThroughTheStructure() {
+    FileResult r = Scans.medium("note.json", "{\"display\": \"Follow-up in two weeks\"}\n");
+
+    assertThat(r.status()).isEqualTo(ScanStatus.SCANNED);
+    assertThat(r.reason()).isNull();
+  }
+
+  @Test
   void fhir_patientResourceWithByteOrderMark_typedByPath() {
     String json =
         "\uFEFF{\"resourceType\":\"Patient\",\n"
