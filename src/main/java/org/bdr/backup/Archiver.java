@@ -556,7 +556,7 @@ public final class Archiver {
               : saver.save(
                   path,
                   size,
-                  scanner.open(path.toString(), scanBuffer),
+                  scanner.open(path.toString(), scanBuffer, size),
                   request.phi().policy() == PhiPolicy.BLOCK);
       bytesRead.addAndGet(saved.bytesRead());
       bytesAdded.addAndGet(saved.bytesAdded());

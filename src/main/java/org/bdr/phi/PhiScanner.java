@@ -82,12 +82,21 @@ public final class PhiScanner {
    * @param bufferLimit from 1 MiB up to 64 MiB, the most {@link #open(String)} buffers
    */
   public FileScan open(String displayPath, int bufferLimit) {
+    return open(displayPath, bufferLimit, 0);
+  }
+
+  /**
+   * Like {@link #open(String, int)}, for a file expected to hold about {@code expectedSize} bytes
+   * (its size when listed; 0 when not known): its bytes are buffered without growing a buffer,
+   * however many reads bring them.
+   */
+  public FileScan open(String displayPath, int bufferLimit, long expectedSize) {
     if (bufferLimit < (1 << 20) || bufferLimit > ScanSession.CAP) {
       throw new IllegalArgumentException(
           "bufferLimit must be within 1 MiB..64 MiB, was " + bufferLimit);
     }
     return new ScanSession(
-        Objects.requireNonNull(displayPath, "displayPath"), options, bufferLimit);
+        Objects.requireNonNull(displayPath, "displayPath"), options, bufferLimit, expectedSize);
   }
 
   /**
@@ -142,24 +151,22 @@ public final class PhiScanner {
 
   /** Reads one file, naming it with an already redacted folder part when given. */
   static FileResult scanFile(Path file, String safeDir, ScanOptions options) {
-    FileScan scan = new ScanSession(file.toString(), safeDir, options);
+    FileScan scan = null;
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[readSize(in)];
+      long size = in.available();
+      scan = new ScanSession(file.toString(), safeDir, options, size);
+      // as large as the file and one byte more, to see its end in one read, up to READ_SIZE
+      byte[] buf = new byte[(int) Math.min(READ_SIZE, Math.max(MIN_READ_SIZE, size + 1))];
       for (int n; (n = in.read(buf)) > 0; ) {
         scan.update(buf, 0, n);
       }
     } catch (IOException | RuntimeException e) {
+      if (scan == null) {
+        scan = new ScanSession(file.toString(), safeDir, options);
+      }
       return scan.fail(readFailure(e));
     }
     return scan.finish();
-  }
-
-  /**
-   * A read buffer as large as the file (plus one byte, to see its end in one read) up to {@link
-   * #READ_SIZE}, so that scanning many small files does not allocate a large buffer for each.
-   */
-  private static int readSize(InputStream in) throws IOException {
-    return (int) Math.min(READ_SIZE, Math.max(MIN_READ_SIZE, in.available() + 1L));
   }
 
   static String readFailure(Exception e) {

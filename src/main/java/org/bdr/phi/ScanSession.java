@@ -15,6 +15,9 @@ final class ScanSession implements FileScan {
   static final int CAP = 64 << 20;
   static final int HEAD = 8192;
 
+  /** The first buffer of a file of unknown size. */
+  static final int MIN_BUFFER = 16 * 1024;
+
   private final String path;
   private final String name;
 
@@ -24,7 +27,7 @@ final class ScanSession implements FileScan {
   private final Utf16Decoder utf16 = new Utf16Decoder(this::accept);
   private final FindingSink sink;
   private final TextDetector detector = new TextDetector();
-  private byte[] buf = new byte[16 * 1024];
+  private byte[] buf;
   private int size;
   private Format format;
   private LineScanner streaming;
@@ -43,12 +46,15 @@ final class ScanSession implements FileScan {
   private final int cap;
 
   ScanSession(String path, ScanOptions options) {
-    this(path, null, options);
+    this(path, null, options, 0);
   }
 
-  /** A session for {@link PhiScanner#open(String, int)}: buffering at most {@code cap} bytes. */
-  ScanSession(String path, ScanOptions options, int cap) {
-    this(path, null, options, cap);
+  /**
+   * A session for {@link PhiScanner#open(String, int, long)}: buffering at most {@code cap} bytes,
+   * its buffer sized for {@code expectedSize} bytes at once.
+   */
+  ScanSession(String path, ScanOptions options, int cap, long expectedSize) {
+    this(path, null, options, cap, expectedSize);
   }
 
   /**
@@ -56,11 +62,19 @@ final class ScanSession implements FileScan {
    * given, else with the folder part of {@code path} as is.
    */
   ScanSession(String path, String safeDir, ScanOptions options) {
-    this(path, safeDir, options, CAP);
+    this(path, safeDir, options, 0);
   }
 
-  private ScanSession(String path, String safeDir, ScanOptions options, int cap) {
+  /** Like {@link #ScanSession(String, String, ScanOptions)}, for a file of about this size. */
+  ScanSession(String path, String safeDir, ScanOptions options, long expectedSize) {
+    this(path, safeDir, options, CAP, expectedSize);
+  }
+
+  private ScanSession(
+      String path, String safeDir, ScanOptions options, int cap, long expectedSize) {
     this.cap = cap;
+    // one more byte than expected, so that a file read whole needs no second buffer to find its end
+    this.buf = new byte[(int) Math.min(cap, Math.max(MIN_BUFFER, expectedSize + 1))];
     this.path = path;
     this.name = PathNames.lastPart(path);
     this.safeDir = safeDir != null ? safeDir : path.substring(0, path.length() - name.length());

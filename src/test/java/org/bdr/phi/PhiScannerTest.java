@@ -120,6 +120,30 @@ class PhiScannerTest {
   }
 
   @Test
+  void open_expectedSizeWrongOrUnknown_sameResultAsWithoutIt() {
+    byte[] csv =
+        ("first,last,ssn\n" + "Zebulon,Quackenbush,123-45-6789\n".repeat(3_000))
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    PhiScanner scanner = new PhiScanner(ScanOptions.defaults());
+    FileScan plain = scanner.open("export.csv", 1 << 20);
+    plain.update(csv, 0, csv.length);
+    FileResult expected = plain.finish();
+
+    // the size the file had when listed may differ from what is read: grown, shrunk or unknown
+    for (long guess : new long[] {0, 10, csv.length - 1, csv.length, csv.length * 3L, 1L << 40}) {
+      FileScan scan = scanner.open("export.csv", 1 << 20, guess);
+      for (int i = 0; i < csv.length; i += 7_000) {
+        scan.update(csv, i, Math.min(7_000, csv.length - i));
+      }
+      FileResult r = scan.finish();
+
+      assertThat(r.findings()).as("guess %d", guess).isEqualTo(expected.findings());
+      assertThat(r.reason()).as("guess %d", guess).isEqualTo(expected.reason());
+    }
+    assertThat(expected.findings()).hasSize(3_000 * 3);
+  }
+
+  @Test
   void open_bufferLimitOutOfRange_rejected() {
     PhiScanner scanner = new PhiScanner(ScanOptions.defaults());
 
