@@ -24,12 +24,97 @@ final class PathNames {
     }
     int names = exportNameEnd(name);
     if (names > 0) {
-      sink.add(0, null, IdentifierType.NAME, 0.6, null);
-      if (sink.sensitivity().reports(0.6)) {
-        ranges.add(new int[] {0, names - 1, IdentifierType.NAME.ordinal()});
-      }
+      nameAtStart(names - 1, 0.6, sink, ranges);
+    }
+    Span familyGiven = familyCommaGiven(spaced);
+    if (familyGiven != null) {
+      nameAtStart(familyGiven.end(), familyGiven.confidence(), sink, ranges);
     }
     return redact(name, ranges);
+  }
+
+  /** Where a name found in a path's name ends, and the confidence of the finding. */
+  record Span(int end, double confidence) {}
+
+  /** Reports a name that ends at {@code end} of a path's name and starts at its start. */
+  private static void nameAtStart(
+      int end, double confidence, FindingSink sink, List<int[]> ranges) {
+    sink.add(0, null, IdentifierType.NAME, confidence, null);
+    if (sink.sensitivity().reports(confidence)) {
+      ranges.add(new int[] {0, end, IdentifierType.NAME.ordinal()});
+    }
+  }
+
+  /**
+   * The way practices name a patient's folder or file: family name, comma, given name, maybe a
+   * middle initial, at the start of the name ({@code Doe, Jane}, {@code DOE, JANE}, {@code
+   * Thistlewood, Jane A. 1961-03-02}). A family name may be any capitalised word (hyphens and
+   * apostrophes allowed), since most are in no dictionary; the given name must be in the dictionary
+   * of given names (confidence 0.8), or else be followed by a number of four or more digits or six
+   * or more hex digits, a date of birth or a record number (0.7). A given name that is a cue word
+   * or a month ("Report, Final", "Invoices, March") is no name.
+   *
+   * @param name the name with '_' read as a space
+   * @return where the name ends (after the given name or the initial) and how sure it is, or null
+   *     when the name does not start so
+   */
+  static Span familyCommaGiven(String name) {
+    int family = hyphenatedWord(name, 0);
+    if (family < 0 || family >= name.length() || name.charAt(family) != ',') {
+      return null;
+    }
+    int at = family + 1;
+    while (at < name.length() && at - family <= 2 && name.charAt(at) == ' ') {
+      at++;
+    }
+    int given = hyphenatedWord(name, at);
+    if (given < 0 || (given < name.length() && Character.isLetterOrDigit(name.charAt(given)))) {
+      return null;
+    }
+    Latin1Text word = Latin1Text.of(name.substring(at, given));
+    int flags = Lexicon.flags(word, 0, word.length());
+    if ((flags & (Lexicon.CUE_MASK | Lexicon.MONTH | Lexicon.FILLER)) != 0) {
+      return null;
+    }
+    int end = initialEnd(name, given);
+    double confidence;
+    if ((flags & Lexicon.GIVEN) != 0) {
+      confidence = 0.8;
+    } else {
+      int k = end;
+      while (k < name.length() && (name.charAt(k) == ' ' || name.charAt(k) == '-')) {
+        k++;
+      }
+      if (k == end || !identifierAt(name, k)) {
+        return null;
+      }
+      confidence = 0.7;
+    }
+    return new Span(end, confidence);
+  }
+
+  /** The end of " A" or " A." right after a given name ending at {@code at}, else {@code at}. */
+  private static int initialEnd(String name, int at) {
+    if (at + 1 < name.length()
+        && name.charAt(at) == ' '
+        && Character.isUpperCase(name.charAt(at + 1))
+        && (at + 2 == name.length() || !Character.isLetter(name.charAt(at + 2)))) {
+      return at + 2 < name.length() && name.charAt(at + 2) == '.' ? at + 3 : at + 2;
+    }
+    return at;
+  }
+
+  /** The end of capitalised words joined by hyphens at {@code k} ("Smith-Jones"), or -1. */
+  private static int hyphenatedWord(String name, int k) {
+    int e = capitalisedWord(name, k);
+    while (e > 0 && e + 1 < name.length() && name.charAt(e) == '-') {
+      int next = capitalisedWord(name, e + 1);
+      if (next < 0) {
+        break;
+      }
+      e = next;
+    }
+    return e;
   }
 
   /**

@@ -187,4 +187,48 @@ class FormatsTest {
 
     assertThat(r.findings()).anyMatch(f -> f.line() == 0 && f.type() == DATE);
   }
+
+  @Test
+  void fileName_familyCommaGiven_foundWhereOnlyTheGivenNameIsKnown() {
+    // "Thistlewood" and "Quackenbush" are in no dictionary; the comma form says they are names
+    String[][] cases = {
+      {"Thistlewood, Jane.txt", "[NAME].txt"},
+      {"DOE, JANE.pdf", "[NAME].pdf"},
+      {"Smith-Jones, Mary A. intake.txt", "[NAME] intake.txt"},
+      {"O'Neil,Jane_2024-01-05.txt", "[NAME]_[DATE].txt"},
+    };
+    for (String[] c : cases) {
+      String path = "patients/" + c[0];
+      FileResult r = Scans.medium(path, "nothing");
+
+      assertThat(Scans.typesOn(r, 0)).as(path).contains(NAME);
+      assertThat(r.safePath()).as(path).isEqualTo("patients/" + c[1]);
+    }
+  }
+
+  @Test
+  void fileName_familyCommaUnknownGivenBeforeDateOfBirth_found() {
+    FileResult r = Scans.medium("charts/Quackenbush, Zebulon 1961-03-02.txt", "nothing");
+
+    assertThat(Scans.typesOn(r, 0)).containsExactlyInAnyOrder(NAME, DATE);
+    assertThat(r.safePath()).isEqualTo("charts/[NAME] [DATE].txt");
+  }
+
+  @Test
+  void fileName_commaFormWithoutAName_notReported() {
+    for (String name :
+        new String[] {
+          "Invoices, March.csv",
+          "Radiology, Outside.txt",
+          "Report, Final.txt",
+          "Quackenbush, Zebulon.txt",
+          "Budget, Draft 12.txt",
+          "Doe, jane.txt"
+        }) {
+      FileResult r = Scans.medium("office/" + name, "nothing");
+
+      assertThat(r.findings()).as(name).isEmpty();
+      assertThat(r.safePath()).isEqualTo("office/" + name);
+    }
+  }
 }

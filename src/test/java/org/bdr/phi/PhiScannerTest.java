@@ -120,6 +120,24 @@ class PhiScannerTest {
   }
 
   @Test
+  void scan_folderNamedFamilyCommaGiven_redactedAndReportedOnLineZero() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("Thistlewood, Jane"));
+    Files.writeString(folder.resolve("visit.txt"), "follow-up in two weeks");
+
+    ScanReport report = new PhiScanner(ScanOptions.defaults()).scan(List.of(dir));
+
+    assertThat(report.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.type()).isEqualTo(IdentifierType.NAME);
+              assertThat(f.line()).isZero();
+              assertThat(f.path()).isEqualTo(dir + java.io.File.separator + "[NAME]");
+            });
+    assertThat(report.toString()).doesNotContain("Thistlewood");
+  }
+
+  @Test
   void open_expectedSizeWrongOrUnknown_sameResultAsWithoutIt() {
     byte[] csv =
         ("first,last,ssn\n" + "Zebulon,Quackenbush,123-45-6789\n".repeat(3_000))
