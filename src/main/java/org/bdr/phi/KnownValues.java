@@ -193,9 +193,6 @@ final class KnownValues {
     /** The line of the next byte to look at. */
     private long line = 1;
 
-    /** Whether the byte before the next one lets a token start there. */
-    private boolean free = true;
-
     Repeats(byte[] s, int n, FindingSink sink, Patterns patterns) {
       this.s = s;
       this.n = n;
@@ -206,7 +203,8 @@ final class KnownValues {
     /**
      * Looks at every token that starts after a character that does not glue it to a longer one.
      * ASCII without carriage returns is read eight bytes at a time: one word gives the letters and
-     * digits, the glue characters, the line feeds and so every token start and its line at once.
+     * digits, the line feeds and so every token start and its line at once; only at a start of a
+     * kind some value begins with is the byte before it looked up for glue ('.', '@', '_', '/').
      */
     void scan() {
       int i = 0;
@@ -220,24 +218,21 @@ final class KnownValues {
         }
         long letters = TextShapes.letterBytes(x);
         long digits = TextShapes.digitBytes(x);
-        long token = letters | digits;
-        long glue =
-            TextShapes.bytesEqual(x, '.')
-                | TextShapes.bytesEqual(x, '/')
-                | TextShapes.bytesEqual(x, '@')
-                | TextShapes.bytesEqual(x, '_');
-        long freeBytes = ~(token | glue) & 0x8080808080808080L;
         long lower = letters & (x << 2);
+        long outside = ~(letters | digits) & 0x8080808080808080L;
+        boolean first = i == 0 || KINDS[s[i - 1] & 0xFF] != TOKEN;
         long starts =
             ((letters & ~lower & patterns.upper)
                     | (lower & patterns.lower)
                     | (digits & patterns.digit))
-                & (freeBytes << 8 | (free ? 0x80L : 0L));
-        free = freeBytes < 0;
+                & (outside << 8 | (first ? 0x80L : 0L));
         long feeds = TextShapes.bytesEqual(x, '\n');
         for (; starts != 0; starts &= starts - 1) {
           int bit = Long.numberOfTrailingZeros(starts);
           int at = i + (bit >>> 3);
+          if (at > 0 && GLUED[s[at - 1] & 0xFF]) {
+            continue;
+          }
           int key = Patterns.key(s, at);
           if (patterns.mayStart(key)) {
             matches(key, at, line + Long.bitCount(feeds & ((1L << bit) - 1)));
@@ -250,6 +245,7 @@ final class KnownValues {
 
     /** Looks at the bytes {@code from..to} one at a time. */
     private void bytes(int from, int to) {
+      boolean free = from == 0 || KINDS[s[from - 1] & 0xFF] == FREE;
       for (int i = from; i < to; i++) {
         int b = s[i] & 0xFF;
         int kind = KINDS[b];
