@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.bdr.chunker.Polynomial;
 import org.bdr.error.BdrException;
 import org.bdr.error.ErrorCode;
@@ -101,7 +102,7 @@ public final class Archiver {
     Run run = new Run(request, parent, parentSnapshot);
     ExecutorService files = Executors.newFixedThreadPool(workers, named("file-reader"));
     ExecutorService blobs = Executors.newFixedThreadPool(workers, named("blob-saver"));
-    Thread scanner = progress.wantsTotals() ? startScanner(request) : null;
+    Thread scanner = progress.wantsTotals() ? startScanner(request, run::blockedByName) : null;
     Thread onInterrupt = new Thread(this::indexQuietly, "index-on-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
@@ -186,14 +187,19 @@ public final class Archiver {
     }
   }
 
-  private Thread startScanner(BackupRequest request) {
+  /**
+   * Walks the sources ahead of the backup to tell the progress listener how much there is, leaving
+   * out what the backup will leave out: excluded paths, and folders whose names {@code keptOut}
+   * says the block policy keeps out.
+   */
+  private Thread startScanner(BackupRequest request, Predicate<Path> keptOut) {
     Thread t =
         new Thread(
             () -> {
               long[] totals = new long[2];
               PathPatterns excludes = new PathPatterns(request.excludes());
               for (Path source : request.sources()) {
-                count(source, totals, excludes);
+                count(source, totals, excludes, keptOut);
               }
               progress.total(totals[0], totals[1], !Thread.currentThread().isInterrupted());
             },
@@ -203,16 +209,19 @@ public final class Archiver {
     return t;
   }
 
-  private void count(Path path, long[] totals, PathPatterns excludes) {
+  private void count(Path path, long[] totals, PathPatterns excludes, Predicate<Path> keptOut) {
     if (Thread.currentThread().isInterrupted() || excludes.matches(path)) {
       return;
     }
     try {
       FileStat st = FileStat.of(path);
       if (st.isDir()) {
+        if (keptOut.test(path)) {
+          return;
+        }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
           for (Path child : ds) {
-            count(child, totals, excludes);
+            count(child, totals, excludes, keptOut);
           }
         }
       } else if (st.isFile()) {
@@ -393,6 +402,16 @@ public final class Archiver {
       return parentNode != null && fresh.withAtime(parentNode.atime()).equals(parentNode)
           ? parentNode
           : fresh;
+    }
+
+    /**
+     * Whether the block policy keeps this folder out for its name, as {@link #keptOutByName} will
+     * find; records nothing, so that another thread may ask ahead of the backup.
+     */
+    boolean blockedByName(Path folder) {
+      return phi != null
+          && request.phi().policy() == PhiPolicy.BLOCK
+          && !scanner.scanFolderName(folder).isEmpty();
     }
 
     /**
