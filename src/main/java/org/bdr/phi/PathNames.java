@@ -3,12 +3,20 @@ package org.bdr.phi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Scans file and folder names, which often hold a patient's name ({@code Jane_Doe_1234.json}) or
  * date of birth, and redacts them for safe display. Findings in a name report line 0.
  */
 final class PathNames {
+
+  /** Words that open a family name ("van Buren", "De La Cruz", "Mc Donald", "St. John"). */
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "st",
+          "st.", "mac", "mc", "ten", "ter", "dos", "das", "bin", "al", "el");
 
   private PathNames() {}
 
@@ -48,18 +56,19 @@ final class PathNames {
   /**
    * The way practices name a patient's folder or file: family name, comma, given name, maybe a
    * middle initial, at the start of the name ({@code Doe, Jane}, {@code DOE, JANE}, {@code
-   * Thistlewood, Jane A. 1961-03-02}). A family name may be any capitalised word (hyphens and
-   * apostrophes allowed), since most are in no dictionary; the given name must be in the dictionary
-   * of given names (confidence 0.8), or else be followed by a number of four or more digits or six
-   * or more hex digits, a date of birth or a record number (0.7). A given name that is a cue word
-   * or a month ("Report, Final", "Invoices, March") is no name.
+   * Thistlewood, Jane A. 1961-03-02}, {@code van Buren, Martin}). A family name may be any
+   * capitalised word (hyphens and apostrophes allowed, particles such as "van" or "De La" before
+   * it), since most are in no dictionary; the given name (the first part of a double one) must be
+   * in the dictionary of given names (confidence 0.8), or else be followed by a number of four or
+   * more digits or six or more hex digits, a date of birth or a record number (0.7). A given name
+   * that is a cue word or a month ("Report, Final", "Invoices, March") is no name.
    *
    * @param name the name with '_' read as a space
    * @return where the name ends (after the given name or the initial) and how sure it is, or null
    *     when the name does not start so
    */
   static Span familyCommaGiven(String name) {
-    int family = hyphenatedWord(name, 0);
+    int family = hyphenatedWord(name, afterParticles(name));
     if (family < 0 || family >= name.length() || name.charAt(family) != ',') {
       return null;
     }
@@ -71,7 +80,9 @@ final class PathNames {
     if (given < 0 || (given < name.length() && Character.isLetterOrDigit(name.charAt(given)))) {
       return null;
     }
-    Latin1Text word = Latin1Text.of(name.substring(at, given));
+    // a double given name ("Jane-Marie") is looked up by its first part
+    int first = name.indexOf('-', at);
+    Latin1Text word = Latin1Text.of(name.substring(at, first < 0 || first > given ? given : first));
     int flags = Lexicon.flags(word, 0, word.length());
     if ((flags & (Lexicon.CUE_MASK | Lexicon.MONTH | Lexicon.FILLER)) != 0) {
       return null;
@@ -91,6 +102,22 @@ final class PathNames {
       confidence = 0.7;
     }
     return new Span(end, confidence);
+  }
+
+  /**
+   * Where a family name starts after the particles that may open it ("van Buren", "De La Cruz", "Mc
+   * Donald"): up to three of them, each followed by a space; 0 when there are none.
+   */
+  private static int afterParticles(String name) {
+    int k = 0;
+    for (int n = 0; n < 3; n++) {
+      int space = name.indexOf(' ', k);
+      if (space < 0 || !PARTICLES.contains(name.substring(k, space).toLowerCase(Locale.ROOT))) {
+        break;
+      }
+      k = space + 1;
+    }
+    return k;
   }
 
   /** The end of " A" or " A." right after a given name ending at {@code at}, else {@code at}. */

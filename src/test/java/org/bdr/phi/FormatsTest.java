@@ -196,6 +196,9 @@ class FormatsTest {
       {"DOE, JANE.pdf", "[NAME].pdf"},
       {"Smith-Jones, Mary A. intake.txt", "[NAME] intake.txt"},
       {"O'Neil,Jane_2024-01-05.txt", "[NAME]_[DATE].txt"},
+      {"van Buren, Martin.txt", "[NAME].txt"},
+      {"De La Cruz, Maria (copy).txt", "[NAME] (copy).txt"},
+      {"Doe, Jane-Marie.txt", "[NAME].txt"},
     };
     for (String[] c : cases) {
       String path = "patients/" + c[0];
@@ -223,7 +226,9 @@ class FormatsTest {
           "Report, Final.txt",
           "Quackenbush, Zebulon.txt",
           "Budget, Draft 12.txt",
-          "Doe, jane.txt"
+          "Doe, jane.txt",
+          "Staff Meeting, Mark.txt",
+          "de, Jane.txt"
         }) {
       FileResult r = Scans.medium("office/" + name, "nothing");
 
