@@ -32,8 +32,9 @@
 # repository, in the now warm process.
 # The summary prints medians, the ratio scan/plain for both, the backup throughput, the text
 # scanned per CPU second: data size / (scan CPU - plain CPU), and what feeding the scanner inside
-# the backup costs beyond the scanner alone. The bar: the scanning backup takes no more than 1.25
-# times the wall time of the plain one.
+# the backup costs beyond the scanner alone. One more untimed run per variant reports how long the
+# JIT compilers worked (-XX:+CITime): in a process that starts and exits, much of what scanning
+# adds. The bar: the scanning backup takes no more than 1.25 times the wall time of the plain one.
 set -euo pipefail
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -200,6 +201,35 @@ for round in $(seq 1 "$RUNS"); do
     warm plain "$round"; warm scan "$round" true
   fi
 done
+
+# compiled VARIANT [args]: one more backup per variant, untimed, that reports what the JIT compilers
+# spent (-XX:+CITime, through JDK_JAVA_OPTIONS so that the launcher's own options stay as they
+# are); appends "jit-VARIANT 0 seconds - -".
+compiled() {
+  local variant=$1 repo=$work/repo-jit log=$logs/jit-$1.log
+  shift
+  rm -rf "$repo" "$BDR_HOME"
+  "$BDR" -r "$repo" --password-file "$pw" init > /dev/null 2>&1 || die "bdr init failed"
+  drop_caches
+  JDK_JAVA_OPTIONS="-XX:+UnlockDiagnosticVMOptions -XX:+CITime" \
+    "$BDR" -r "$repo" --password-file "$pw" backup "$data" "$@" > "$log" 2>&1 || true
+  local secs
+  secs=$(python3 - "$log" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+# C1 and C2 lines: "standard: 0.635 s, ..." and "osr: 0.034 s, ..."
+total = sum(float(x) for x in re.findall(r"^  C[12] \{.*?standard: *([0-9.]+) s", text, re.M))
+total += sum(float(x) for x in re.findall(r"^  C[12] \{.*?osr: *([0-9.]+) s", text, re.M))
+print("%.2f" % total if total else "-")
+PY
+)
+  rm -rf "$repo"
+  printf '%s\t0\t%s\t-\t-\n' "jit-$variant" "$secs" >> "$results"
+  printf '  %-8s %8s s of JIT compiling (C1 + C2, all compiler threads)\n' "jit-$variant" "$secs"
+}
+echo "compiling (one more run each, untimed)"
+compiled plain
+compiled scan --phi-scan --phi-policy "$POLICY"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$results" "$data_bytes" "$cache_note" "$POLICY" <<'PY'
@@ -208,6 +238,8 @@ path, size, note, policy = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[
 rows = [l.split("\t") for l in open(path) if l.strip()]
 wall, cpu, rss = {}, {}, {}
 for variant, _, s, c, m in rows:
+    if s == "-":
+        continue
     wall.setdefault(variant, []).append(float(s))
     if c != "-":
         cpu.setdefault(variant, []).append(float(c))
@@ -236,6 +268,10 @@ print("all runs, wall s: plain %s; phi-scan %s; scan-phi %s" % (
 print("all runs, cpu s:  plain %s; phi-scan %s; scan-phi %s" % (
     cpu["plain"], cpu["scan"], cpu["scan-phi"]))
 print("bar (phi-scan wall <= 1.25 x plain): %s" % ("MET" if sw / pw <= 1.25 else "NOT MET"))
+if wall.get("jit-plain") and wall.get("jit-scan"):
+    jp, js = wall["jit-plain"][0], wall["jit-scan"][0]
+    print("JIT compiling (one untimed run each): plain %.2f s, phi-scan %.2f s: %.2f cpu s of the"
+          " %.2f extra cpu s are the compilers'" % (jp, js, js - jp, sc - pc))
 if "warm-plain" in wall:
     wp, ws = statistics.median(wall["warm-plain"]), statistics.median(wall["warm-scan"])
     print("warm server (bdr mcp, second half of the copies, after backing up the first half):")
