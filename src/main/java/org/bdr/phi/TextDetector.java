@@ -192,16 +192,17 @@ final class TextDetector {
    * else the field's cue. Looked up lazily, so plain words cost no lookup.
    */
   Cue cueAt(int at) {
+    byte[] b = bytes;
     int k = at - 1;
     int words = 0;
     int limit = Math.max(0, at - 40);
     while (k >= limit) {
-      if (!isLetter(s.charAt(k))) {
+      if (CLASSES[b[base + k] & 0xFF] != LETTER) {
         k--;
         continue;
       }
       int end = k + 1;
-      while (k >= 0 && isLetter(s.charAt(k))) {
+      while (k >= 0 && CLASSES[b[base + k] & 0xFF] == LETTER) {
         k--;
       }
       int start = k + 1;
