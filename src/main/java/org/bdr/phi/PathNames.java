@@ -1,7 +1,9 @@
 package org.bdr.phi;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,84 +34,351 @@ final class PathNames {
     }
     int names = exportNameEnd(name);
     if (names > 0) {
-      nameAtStart(names - 1, 0.6, sink, ranges);
+      nameAt(0, names - 1, 0.6, sink, ranges);
     }
     Span familyGiven = familyCommaGiven(spaced);
     if (familyGiven != null) {
-      nameAtStart(familyGiven.end(), familyGiven.confidence(), sink, ranges);
+      nameAt(familyGiven.start(), familyGiven.end(), familyGiven.confidence(), sink, ranges);
     }
     return redact(name, ranges);
   }
 
-  /** Where a name found in a path's name ends, and the confidence of the finding. */
-  record Span(int end, double confidence) {}
+  /** Where a name found in a path's name starts and ends, and the confidence of the finding. */
+  record Span(int start, int end, double confidence) {}
 
-  /** Reports a name that ends at {@code end} of a path's name and starts at its start. */
-  private static void nameAtStart(
-      int end, double confidence, FindingSink sink, List<int[]> ranges) {
+  /** Reports a name found at {@code start..end} of a path's name. */
+  private static void nameAt(
+      int start, int end, double confidence, FindingSink sink, List<int[]> ranges) {
     sink.add(0, null, IdentifierType.NAME, confidence, null);
     if (sink.sensitivity().reports(confidence)) {
-      ranges.add(new int[] {0, end, IdentifierType.NAME.ordinal()});
+      ranges.add(new int[] {start, end, IdentifierType.NAME.ordinal()});
     }
   }
 
   /**
-   * The way practices name a patient's folder or file: family name, comma, given name, maybe a
-   * middle initial, at the start of the name ({@code Doe, Jane}, {@code DOE, JANE}, {@code
-   * Thistlewood, Jane A. 1961-03-02}, {@code van Buren, Martin}). A family name may be any
-   * capitalised word (hyphens and apostrophes allowed, particles such as "van" or "De La" before
-   * it), since most are in no dictionary; the given name (the first part of a double one) must be
-   * in the dictionary of given names (confidence 0.8), or else be followed by a number of four or
-   * more digits or six or more hex digits, a date of birth or a record number (0.7). A given name
-   * that is a cue word or a month ("Report, Final", "Invoices, March") is no name.
+   * The way practices name a patient's folder or file: family name, comma, given name, maybe middle
+   * names or initials ({@code Doe, Jane}, {@code DOE, JANE}, {@code Thistlewood, Jane A.}, {@code
+   * van Buren, Martin}, {@code Garcia Lopez, Maria}, {@code Smith Jr., J. Michael}), at the start
+   * of the name or after a leading number or date ({@code 2024-03-01 Doe, Jane}). Letters may carry
+   * accents, as composed or as separate marks, and words may hold apostrophes (straight or curly)
+   * and hyphens. A name is read so:
+   *
+   * <ul>
+   *   <li>0.8 when the given name (the first part of a double one, accents set aside) is in the
+   *       list of given names, whatever the family name: most family names are in no list;
+   *   <li>0.7 when it is not but the family name is in the list of family names ({@code Patel,
+   *       Priya}), or when a patient's number follows after its cue word ({@code Thistlewood,
+   *       Zebulon MRN 12345}, {@code DOB 1961-03-02});
+   *   <li>0.4, reported at high sensitivity only, when neither word is known and a bare number or
+   *       date follows ({@code Quackenbush, Zebulon 1961-03-02}): "Word, Word" and a number names
+   *       many folders that are not patients ({@code Taxes, Year 2023}).
+   * </ul>
+   *
+   * A second family word counts only where one of the two is a known family name, and a given name
+   * that is a cue word, month or filler is none ({@code Report, Final}, {@code Invoices, March}).
    *
    * @param name the name with '_' read as a space
-   * @return where the name ends (after the given name or the initial) and how sure it is, or null
-   *     when the name does not start so
+   * @return where the name starts and ends and how sure it is, or null when there is none
    */
   static Span familyCommaGiven(String name) {
-    int family = hyphenatedWord(name, afterParticles(name));
-    if (family < 0 || family >= name.length() || name.charAt(family) != ',') {
+    int start = afterLeadingNumber(name);
+    int family = afterParticles(name, start);
+    int familyEnd = nameWord(name, family);
+    if (familyEnd < 0) {
       return null;
     }
-    int at = family + 1;
-    while (at < name.length() && at - family <= 2 && name.charAt(at) == ' ') {
-      at++;
+    boolean familyKnown = known(name, family, familyEnd, Lexicon.FAMILY);
+    if (familyEnd + 1 < name.length() && name.charAt(familyEnd) == ' ') {
+      int second = nameWord(name, familyEnd + 1);
+      if (second > 0
+          && comma(name, suffixEnd(name, second)) > 0
+          && (familyKnown || known(name, familyEnd + 1, second, Lexicon.FAMILY))) {
+        familyEnd = second;
+        familyKnown = true;
+      }
     }
-    int given = hyphenatedWord(name, at);
+    int comma = comma(name, suffixEnd(name, familyEnd));
+    if (comma < 0) {
+      return null;
+    }
+    int at = blanks(name, comma + 1, 2);
+    int title = nameWord(name, at);
+    if (title > 0) {
+      int titleFlags = flags(name, at, title);
+      if ((titleFlags & Lexicon.CLINICIAN) != 0) {
+        return null; // "Smith, Dr. John": a clinician, whose name is not a patient's
+      }
+      if ((titleFlags & Lexicon.TITLE) != 0) {
+        at = skip(name, title, ". ");
+      }
+    }
+    at = afterInitial(name, at);
+    int given = nameWord(name, at);
     if (given < 0 || (given < name.length() && Character.isLetterOrDigit(name.charAt(given)))) {
       return null;
     }
-    // a double given name ("Jane-Marie") is looked up by its first part
-    int first = name.indexOf('-', at);
-    Latin1Text word = Latin1Text.of(name.substring(at, first < 0 || first > given ? given : first));
-    int flags = Lexicon.flags(word, 0, word.length());
-    if ((flags & (Lexicon.CUE_MASK | Lexicon.MONTH | Lexicon.FILLER)) != 0) {
+    int hyphen = name.indexOf('-', at);
+    int flags = flags(name, at, hyphen < 0 || hyphen > given ? given : hyphen);
+    if ((flags & NOT_A_NAME) != 0) {
       return null;
     }
-    int end = initialEnd(name, given);
+    int end = middleNamesEnd(name, given);
     double confidence;
     if ((flags & Lexicon.GIVEN) != 0) {
       confidence = 0.8;
+    } else if (familyKnown && looksLikeGivenName(name, at, given)) {
+      confidence = 0.7;
     } else {
-      int k = end;
-      while (k < name.length() && (name.charAt(k) == ' ' || name.charAt(k) == '-')) {
-        k++;
-      }
-      if (k == end || !identifierAt(name, k)) {
+      confidence = numberAfter(name, end);
+      if (confidence == 0) {
         return null;
       }
-      confidence = 0.7;
     }
-    return new Span(end, confidence);
+    return new Span(start, trailingNameEnd(name, end), confidence);
+  }
+
+  /**
+   * Whether an unlisted word after a listed family name reads as a given name: not a US state
+   * ("Jackson, Mississippi") and not ending the way English nouns do ("Brown, Shipping", "Grant,
+   * Application").
+   */
+  private static boolean looksLikeGivenName(String name, int from, int to) {
+    String w = name.substring(from, to).toLowerCase(Locale.ROOT);
+    if (STATES.contains(w)) {
+      return false;
+    }
+    for (String suffix : NOUN_ENDINGS) {
+      if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Set<String> STATES =
+      Set.of(
+          "alabama",
+          "alaska",
+          "arizona",
+          "arkansas",
+          "california",
+          "colorado",
+          "connecticut",
+          "delaware",
+          "florida",
+          "georgia",
+          "hawaii",
+          "idaho",
+          "illinois",
+          "indiana",
+          "iowa",
+          "kansas",
+          "kentucky",
+          "louisiana",
+          "maine",
+          "maryland",
+          "massachusetts",
+          "michigan",
+          "minnesota",
+          "mississippi",
+          "missouri",
+          "montana",
+          "nebraska",
+          "nevada",
+          "ohio",
+          "oklahoma",
+          "oregon",
+          "pennsylvania",
+          "tennessee",
+          "texas",
+          "utah",
+          "vermont",
+          "virginia",
+          "washington",
+          "wisconsin",
+          "wyoming");
+
+  /** Lexicon flags of words that are no part of a name: cue words, months, fillers, titles. */
+  private static final int NOT_A_NAME =
+      Lexicon.CUE_MASK | Lexicon.MONTH | Lexicon.FILLER | Lexicon.TITLE | Lexicon.CLINICIAN;
+
+  private static final List<String> NOUN_ENDINGS =
+      List.of(
+          "ing", "tion", "sion", "ment", "ness", "ity", "ics", "ance", "ence", "ery", "ship",
+          "hood", "ure", "ism", "ogy", "ary", "ies");
+
+  /**
+   * The end of what may still belong to a name found to end at {@code end}: up to two more
+   * capitalised words or initials, a suffix ("Jr.", "III") and a nickname in parentheses
+   * ("(Jack)"). Hiding a word too many only shortens what the safe path shows; leaving a middle
+   * name or second given name visible would leak it.
+   */
+  private static int trailingNameEnd(String name, int end) {
+    for (int n = 0; n < 2 && end + 1 < name.length() && name.charAt(end) == ' '; n++) {
+      int next = nameWord(name, end + 1);
+      int initial = initialEnd(name, end);
+      int suffix = suffixEnd(name, end);
+      if (suffix > end) {
+        end = suffix;
+      } else if (next > 0 && (flags(name, end + 1, next) & NOT_A_NAME) == 0) {
+        end = next;
+      } else if (initial > end) {
+        end = initial;
+      } else {
+        break;
+      }
+    }
+    end = suffixEnd(name, end);
+    if (end + 2 < name.length() && name.startsWith(" (", end)) {
+      int word = nameWord(name, end + 2);
+      if (word > 0 && word < name.length() && name.charAt(word) == ')') {
+        end = word + 1;
+      }
+    }
+    return end;
+  }
+
+  /** The cues that announce a patient's own number or date: "MRN", "DOB", "SSN", "Acct". */
+  private static final Set<Cue> PATIENT_CUES =
+      EnumSet.of(Cue.SSN, Cue.MRN, Cue.DOB, Cue.ACCOUNT, Cue.PLAN);
+
+  /**
+   * How sure a number or date right after a name makes it: 0.7 after a patient cue word ({@code MRN
+   * 12345}, {@code DOB: 1961-03-02}), 0.4 when bare ({@code 1961-03-02}, {@code (12345)}), 0 when
+   * there is none.
+   */
+  private static double numberAfter(String name, int at) {
+    int k = skip(name, at, " ,(_#:-");
+    int word = k;
+    while (k < name.length() && Character.isLetter(name.charAt(k))) {
+      k++;
+    }
+    boolean cued = false;
+    if (k > word) {
+      cued = PATIENT_CUES.contains(Lexicon.cue(flags(name, word, k)));
+      if (!cued) {
+        return 0;
+      }
+      k = skip(name, k, " .#:-");
+    }
+    if (k == at || !identifierAt(name, k)) {
+      return 0;
+    }
+    return cued ? 0.7 : 0.4;
+  }
+
+  /** Where a name may start after a leading number or date and its separator; 0 when none. */
+  private static int afterLeadingNumber(String name) {
+    int k = 0;
+    while (k < name.length()
+        && (Character.isDigit(name.charAt(k)) || (k > 0 && "-./".indexOf(name.charAt(k)) >= 0))) {
+      k++;
+    }
+    if (k < 4) {
+      return 0;
+    }
+    int after = skip(name, k, " -");
+    return after > k ? after : 0;
+  }
+
+  /** The index of a comma at {@code k}, after up to one space ("Doe , Jane"), or -1. */
+  private static int comma(String name, int k) {
+    int c = k < name.length() && name.charAt(k) == ' ' ? k + 1 : k;
+    return c < name.length() && (name.charAt(c) == ',' || name.charAt(c) == '\uFF0C') ? c : -1;
+  }
+
+  /** The end of " Jr", " Sr", " II", " III" or " IV" (with or without a period) at k, else k. */
+  private static int suffixEnd(String name, int k) {
+    if (k >= name.length() || name.charAt(k) != ' ') {
+      return k;
+    }
+    int e = k + 1;
+    while (e < name.length() && Character.isLetter(name.charAt(e))) {
+      e++;
+    }
+    if (!SUFFIXES.contains(name.substring(k + 1, e).toLowerCase(Locale.ROOT))) {
+      return k;
+    }
+    return e < name.length() && name.charAt(e) == '.' ? e + 1 : e;
+  }
+
+  private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+
+  /** Past up to {@code max} blanks (spaces, tabs, no-break spaces) from {@code k}. */
+  private static int blanks(String name, int k, int max) {
+    int e = k;
+    while (e < name.length()
+        && e - k < max
+        && (Character.isWhitespace(name.charAt(e)) || Character.isSpaceChar(name.charAt(e)))) {
+      e++;
+    }
+    return e;
+  }
+
+  /** Past an initial and its space before a given name ("J. Michael"), else {@code k}. */
+  private static int afterInitial(String name, int k) {
+    int e = initialEnd(name, k - 1);
+    if (e == k - 1 || k == 0 || name.charAt(k - 1) != ' ') {
+      return k;
+    }
+    return e < name.length() && name.charAt(e) == ' ' && nameWord(name, e + 1) > 0 ? e + 1 : k;
+  }
+
+  /** The end of middle names or initials after a given name ("Mary Ann", "Jane A."). */
+  private static int middleNamesEnd(String name, int given) {
+    int end = initialEnd(name, given);
+    if (end > given) {
+      return end;
+    }
+    for (int n = 0; n < 2 && end + 1 < name.length() && name.charAt(end) == ' '; n++) {
+      int next = nameWord(name, end + 1);
+      if (next > 0 && known(name, end + 1, next, Lexicon.GIVEN)) {
+        end = next;
+      } else {
+        int initial = initialEnd(name, end);
+        if (initial == end) {
+          break;
+        }
+        end = initial;
+      }
+    }
+    return end;
+  }
+
+  /** Whether the word {@code from..to}, accents set aside, has this flag in the lexicon. */
+  private static boolean known(String name, int from, int to, int flag) {
+    return (flags(name, from, to) & flag) != 0;
+  }
+
+  /** The lexicon's flags of a word, its accents and curly apostrophes set aside. */
+  private static int flags(String name, int from, int to) {
+    String word =
+        Normalizer.normalize(name.substring(from, to), Normalizer.Form.NFD)
+            .replace('\u2019', '\'')
+            .replace('`', '\'');
+    StringBuilder plain = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.getType(word.charAt(i)) != Character.NON_SPACING_MARK) {
+        plain.append(word.charAt(i));
+      }
+    }
+    Latin1Text text = Latin1Text.of(plain.toString());
+    return Lexicon.flags(text, 0, text.length());
+  }
+
+  /** Past every character of {@code chars} from {@code k}. */
+  private static int skip(String name, int k, String chars) {
+    while (k < name.length() && chars.indexOf(name.charAt(k)) >= 0) {
+      k++;
+    }
+    return k;
   }
 
   /**
    * Where a family name starts after the particles that may open it ("van Buren", "De La Cruz", "Mc
-   * Donald"): up to three of them, each followed by a space; 0 when there are none.
+   * Donald"): up to three of them, each followed by a space; {@code k} when there are none.
    */
-  private static int afterParticles(String name) {
-    int k = 0;
+  private static int afterParticles(String name, int k) {
     for (int n = 0; n < 3; n++) {
       int space = name.indexOf(' ', k);
       if (space < 0 || !PARTICLES.contains(name.substring(k, space).toLowerCase(Locale.ROOT))) {
@@ -126,17 +395,28 @@ final class PathNames {
         && name.charAt(at) == ' '
         && Character.isUpperCase(name.charAt(at + 1))
         && (at + 2 == name.length() || !Character.isLetter(name.charAt(at + 2)))) {
-      return at + 2 < name.length() && name.charAt(at + 2) == '.' ? at + 3 : at + 2;
+      // the initial's period, unless it starts an extension ("Doe, Jane A.pdf")
+      boolean period =
+          at + 2 < name.length()
+              && name.charAt(at + 2) == '.'
+              && (at + 3 == name.length() || !Character.isLetter(name.charAt(at + 3)));
+      return period ? at + 3 : at + 2;
     }
     return at;
   }
 
-  /** The end of capitalised words joined by hyphens at {@code k} ("Smith-Jones"), or -1. */
-  private static int hyphenatedWord(String name, int k) {
+  /**
+   * The end of a capitalised word of a name at {@code k} ("Smith", "O’Brien", "Jane-Marie",
+   * "Min-jun", "Renée" with its accent as a separate mark), or -1.
+   */
+  private static int nameWord(String name, int k) {
     int e = capitalisedWord(name, k);
     while (e > 0 && e + 1 < name.length() && name.charAt(e) == '-') {
-      int next = capitalisedWord(name, e + 1);
-      if (next < 0) {
+      int next = e + 1;
+      while (next < name.length() && wordPart(name.codePointAt(next))) {
+        next += Character.charCount(name.codePointAt(next));
+      }
+      if (next == e + 1) {
         break;
       }
       e = next;
@@ -229,7 +509,10 @@ final class PathNames {
     return 0;
   }
 
-  /** The end of a capital letter followed by one or more letters or apostrophes at k, or -1. */
+  /**
+   * The end of a capital letter followed by one or more letters, accent marks or apostrophes
+   * (straight, curly or grave) at k, or -1.
+   */
   private static int capitalisedWord(String name, int k) {
     if (k >= name.length()
         || Character.getType(name.codePointAt(k)) != Character.UPPERCASE_LETTER) {
@@ -237,17 +520,25 @@ final class PathNames {
     }
     int e = k + Character.charCount(name.codePointAt(k));
     int start = e;
-    while (e < name.length()) {
-      int cp = name.codePointAt(e);
-      if (!Character.isLetter(cp) && cp != '\'') {
-        break;
-      }
-      e += Character.charCount(cp);
+    while (e < name.length() && wordPart(name.codePointAt(e))) {
+      e += Character.charCount(name.codePointAt(e));
     }
     return e > start ? e : -1;
   }
 
-  /** Whether six or more hex digits, or four or more digits, start at {@code k}. */
+  /** A letter, an accent mark written after its letter, or an apostrophe of a name. */
+  private static boolean wordPart(int cp) {
+    return Character.isLetter(cp)
+        || Character.getType(cp) == Character.NON_SPACING_MARK
+        || cp == '\''
+        || cp == '\u2019'
+        || cp == '`';
+  }
+
+  /**
+   * Whether six or more hex digits, four or more digits, or a date in the order day-month or
+   * month-day ({@code 01-02-1960}, {@code 1.2.60}) start at {@code k}.
+   */
   private static boolean identifierAt(String name, int k) {
     int hex = 0;
     int digits = 0;
@@ -259,7 +550,34 @@ final class PathNames {
       }
       hex++;
     }
-    return hex >= 6 || digits >= 4;
+    return hex >= 6 || digits >= 4 || shortDateAt(name, k);
+  }
+
+  /** Whether 1-2 digits, a separator, 1-2 digits, the same separator and 2-4 digits start at k. */
+  private static boolean shortDateAt(String name, int k) {
+    int first = digitsAt(name, k);
+    if (first < 1 || first > 2 || k + first >= name.length()) {
+      return false;
+    }
+    char sep = name.charAt(k + first);
+    if ("-./".indexOf(sep) < 0) {
+      return false;
+    }
+    int m = k + first + 1;
+    int second = digitsAt(name, m);
+    if (second < 1 || second > 2 || m + second >= name.length() || name.charAt(m + second) != sep) {
+      return false;
+    }
+    int year = digitsAt(name, m + second + 1);
+    return year >= 2 && year <= 4;
+  }
+
+  private static int digitsAt(String name, int k) {
+    int e = k;
+    while (e < name.length() && name.charAt(e) >= '0' && name.charAt(e) <= '9') {
+      e++;
+    }
+    return e - k;
   }
 
   /** Replaces every range by its type in brackets; overlapping ranges merge. */
