@@ -59,9 +59,10 @@ final class PathNames {
    * The way practices name a patient's folder or file: family name, comma, given name, maybe middle
    * names or initials ({@code Doe, Jane}, {@code DOE, JANE}, {@code Thistlewood, Jane A.}, {@code
    * van Buren, Martin}, {@code Garcia Lopez, Maria}, {@code Smith Jr., J. Michael}), at the start
-   * of the name or after a leading number or date ({@code 2024-03-01 Doe, Jane}). Letters may carry
-   * accents, as composed or as separate marks, and words may hold apostrophes (straight or curly)
-   * and hyphens. A name is read so:
+   * of the name, after a leading number or date ({@code 2024-03-01 Doe, Jane}), after "Copy of" or
+   * after a " - " ({@code Chart - Thistlewood, Jane}). Letters may carry accents, as composed or as
+   * separate marks, and words may hold apostrophes (straight or curly) and hyphens. A name is read
+   * so:
    *
    * <ul>
    *   <li>0.8 when the given name (the first part of a double one, accents set aside) is in the
@@ -81,7 +82,19 @@ final class PathNames {
    * @return where the name starts and ends and how sure it is, or null when there is none
    */
   static Span familyCommaGiven(String name) {
-    int start = afterLeadingNumber(name);
+    Span found = familyCommaGiven(name, afterLeadingNumber(name));
+    if (found == null && name.regionMatches(true, 0, "Copy of ", 0, 8)) {
+      found = familyCommaGiven(name, afterLeadingNumber(name.substring(8)) + 8);
+    }
+    for (int dash = name.indexOf(" - "); found == null && dash >= 0; ) {
+      found = familyCommaGiven(name, dash + 3);
+      dash = name.indexOf(" - ", dash + 3);
+    }
+    return found;
+  }
+
+  /** {@link #familyCommaGiven(String)} for a name that starts at {@code start}. */
+  private static Span familyCommaGiven(String name, int start) {
     int family = afterParticles(name, start);
     int familyEnd = nameWord(name, family);
     if (familyEnd < 0) {

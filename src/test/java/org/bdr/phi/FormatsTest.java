@@ -207,8 +207,11 @@ class FormatsTest {
       {"Smith, John (Jack).txt", "[NAME].txt"},
       {"Smith, J. Michael.txt", "[NAME].txt"},
       {"Doe, Jane A.pdf", "[NAME].pdf"},
-      // a leading date or number, odd spacing and commas
+      // a leading date or number, a copy, a label before a dash, odd spacing and commas
       {"2024-03-01 Doe, Jane.txt", "[DATE] [NAME].txt"},
+      {"Copy of Thistlewood, Jane.pdf", "Copy of [NAME].pdf"},
+      {"Chart - Thistlewood, Jane.pdf", "Chart - [NAME].pdf"},
+      {"Jane Doe.docx", "[NAME].docx"},
       {"Doe , Jane.txt", "[NAME].txt"},
       {"Doe,\tJane.txt", "[NAME].txt"},
       {"Doe\uFF0C Jane.txt", "[NAME].txt"},
