@@ -194,6 +194,17 @@ final class NumberRules {
     int y = number(s, i, i + 4);
     int m = number(s, i + 4, i + 6);
     int d = number(s, i + 6, i + 8);
+    if (!validDate(y, m, d) && l == 8 && groups == 1 && (cue == Cue.DOB || cue == Cue.DATE)) {
+      // month (or day) first, as US forms write a birth date without separators: only where the
+      // context says date, since eight bare digits are as often an account or order number
+      int a = number(s, i, i + 2);
+      int b = number(s, i + 2, i + 4);
+      int year = number(s, i + 4, i + 8);
+      if (validDate(year, a, b) || validDate(year, b, a)) {
+        detector.report(IdentifierType.DATE, dateConfidence(cue, 0.55), i, end);
+        return true;
+      }
+    }
     if (!validDate(y, m, d) || (l > 8 && !validTime(s, i + 8, l - 8))) {
       return false;
     }

@@ -2,6 +2,7 @@ package org.bdr.phi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bdr.phi.IdentifierType.AGE;
+import static org.bdr.phi.IdentifierType.DATE;
 import static org.bdr.phi.IdentifierType.NAME;
 import static org.bdr.phi.IdentifierType.SSN;
 
@@ -101,6 +102,17 @@ class TextDetectorTest {
       })
   void scan_datesAgesZipsAndAddresses_areFound(String line, IdentifierType type) {
     assertThat(found(line)).contains(type);
+  }
+
+  @Test
+  void scan_eightDigitDateMonthFirst_foundOnlyWhereContextSaysDate() {
+    assertThat(found("Patient DOB 01021960")).contains(DATE);
+    assertThat(found("born 03141961 at home")).contains(DATE);
+    assertThat(found("Date of service 13052021")).contains(DATE);
+    // the same digits without a date cue are as often an account or order number
+    assertThat(found("order 01021960 shipped")).doesNotContain(DATE);
+    // month 13 and day 13 both fail: not a date in either order
+    assertThat(found("DOB 13131960")).doesNotContain(DATE);
   }
 
   @Test
