@@ -100,15 +100,15 @@ final class PathNames {
     if (familyEnd < 0) {
       return null;
     }
-    boolean familyKnown = known(name, family, familyEnd, Lexicon.FAMILY);
-    if (familyEnd + 1 < name.length() && name.charAt(familyEnd) == ' ') {
-      int second = nameWord(name, familyEnd + 1);
-      if (second > 0
-          && comma(name, suffixEnd(name, second)) > 0
-          && (familyKnown || known(name, familyEnd + 1, second, Lexicon.FAMILY))) {
-        familyEnd = second;
-        familyKnown = true;
-      }
+    boolean familyKnown = knownFamily(name, family, familyEnd);
+    // a second family name, joined by a space or a connector ("Garcia Lopez", "Lopez de Garcia")
+    int next = connectorEnd(name, familyEnd);
+    int second = next > familyEnd ? nameWord(name, next) : -1;
+    if (second > 0
+        && comma(name, suffixEnd(name, second)) > 0
+        && (familyKnown || knownFamily(name, next, second))) {
+      familyEnd = second;
+      familyKnown = true;
     }
     int comma = comma(name, suffixEnd(name, familyEnd));
     if (comma < 0) {
@@ -125,9 +125,16 @@ final class PathNames {
         at = skip(name, title, ". ");
       }
     }
+    int initial = initialEnd(name, at - 1);
     at = afterInitial(name, at);
     int given = nameWord(name, at);
-    if (given < 0 || (given < name.length() && Character.isLetterOrDigit(name.charAt(given)))) {
+    if (given < 0) {
+      // only an initial ("Doe, J. MRN 12345"): a name when a patient's number follows
+      return initial > at && numberAfter(name, initial) == 0.7
+          ? new Span(start, initial, 0.7)
+          : null;
+    }
+    if (given < name.length() && Character.isLetterOrDigit(name.charAt(given))) {
       return null;
     }
     int hyphen = name.indexOf('-', at);
@@ -135,19 +142,17 @@ final class PathNames {
     if ((flags & NOT_A_NAME) != 0) {
       return null;
     }
-    int end = middleNamesEnd(name, given);
-    double confidence;
+    int end = trailingNameEnd(name, given);
+    double confidence = numberAfter(name, end);
     if ((flags & Lexicon.GIVEN) != 0) {
       confidence = 0.8;
-    } else if (familyKnown && looksLikeGivenName(name, at, given)) {
-      confidence = 0.7;
-    } else {
-      confidence = numberAfter(name, end);
-      if (confidence == 0) {
-        return null;
-      }
+    } else if (confidence < 0.7 && familyKnown && looksLikeGivenName(name, at, given)) {
+      // "Patel, Priya" is a patient, but so reads "Allen, Medical": high sensitivity only
+      confidence = 0.45;
+    } else if (confidence == 0) {
+      return null;
     }
-    return new Span(start, trailingNameEnd(name, end), confidence);
+    return new Span(start, end, confidence);
   }
 
   /**
@@ -221,34 +226,87 @@ final class PathNames {
           "hood", "ure", "ism", "ogy", "ary", "ies");
 
   /**
-   * The end of what may still belong to a name found to end at {@code end}: up to two more
-   * capitalised words or initials, a suffix ("Jr.", "III") and a nickname in parentheses
-   * ("(Jack)"). Hiding a word too many only shortens what the safe path shows; leaving a middle
-   * name or second given name visible would leak it.
+   * The end of what may still belong to a name whose given name ends at {@code end}: up to five
+   * more parts, each a capitalised word that is not a cue word, an initial, a suffix ("Jr.",
+   * "III"), a nickname in parentheses, brackets or quotes ("(Jack)", "\"Jack\""), or a particle and
+   * the word after it ("Maria da Conceição"). Hiding a word too many only shortens what the safe
+   * path shows; leaving a middle name or nickname visible would leak it.
    */
   private static int trailingNameEnd(String name, int end) {
-    for (int n = 0; n < 2 && end + 1 < name.length() && name.charAt(end) == ' '; n++) {
-      int next = nameWord(name, end + 1);
-      int initial = initialEnd(name, end);
+    for (int n = 0; n < 5 && end + 1 < name.length() && name.charAt(end) == ' '; n++) {
+      int part = namePartEnd(name, end + 1);
       int suffix = suffixEnd(name, end);
+      int initial = initialEnd(name, end);
+      int joined = connectorEnd(name, end);
       if (suffix > end) {
         end = suffix;
-      } else if (next > 0 && (flags(name, end + 1, next) & NOT_A_NAME) == 0) {
-        end = next;
+      } else if (part > 0) {
+        end = part;
       } else if (initial > end) {
         end = initial;
+      } else if (joined > end + 1 && namePartEnd(name, joined) > 0) {
+        end = namePartEnd(name, joined);
       } else {
         break;
       }
     }
-    end = suffixEnd(name, end);
-    if (end + 2 < name.length() && name.startsWith(" (", end)) {
-      int word = nameWord(name, end + 2);
-      if (word > 0 && word < name.length() && name.charAt(word) == ')') {
-        end = word + 1;
+    return end;
+  }
+
+  /**
+   * The end of a name part at {@code k}: a capitalised non-cue word or a quoted nickname, or -1.
+   */
+  private static int namePartEnd(String name, int k) {
+    int word = nameWord(name, k);
+    if (word > 0) {
+      return (flags(name, k, word) & NOT_A_NAME) == 0 ? word : -1;
+    }
+    if (k + 2 < name.length()) {
+      int close = NICKNAME_OPEN.indexOf(name.charAt(k));
+      if (close >= 0) {
+        int inner = nameWord(name, k + 1);
+        if (inner > 0
+            && inner < name.length()
+            && name.charAt(inner) == NICKNAME_CLOSE.charAt(close)) {
+          return inner + 1;
+        }
       }
     }
-    return end;
+    return -1;
+  }
+
+  private static final String NICKNAME_OPEN = "([\"'\u201C\u2018";
+  private static final String NICKNAME_CLOSE = ")]\"'\u201D\u2019";
+
+  /**
+   * Past a space, or a space, a connector ("de", "del", "y", "da", "dos", "e") and a space, after a
+   * name part ending at {@code k}; {@code k} when neither follows.
+   */
+  private static int connectorEnd(String name, int k) {
+    if (k + 1 >= name.length() || name.charAt(k) != ' ') {
+      return k;
+    }
+    int space = name.indexOf(' ', k + 1);
+    if (space > 0 && CONNECTORS.contains(name.substring(k + 1, space))) {
+      return space + 1;
+    }
+    return k + 1;
+  }
+
+  private static final Set<String> CONNECTORS =
+      Set.of("de", "del", "y", "da", "das", "do", "dos", "e");
+
+  /** Whether a family name, or one part of a hyphenated one, is in the list of family names. */
+  private static boolean knownFamily(String name, int from, int to) {
+    for (int k = from; k <= to; ) {
+      int hyphen = name.indexOf('-', k);
+      int end = hyphen < 0 || hyphen > to ? to : hyphen;
+      if (known(name, k, end, Lexicon.FAMILY)) {
+        return true;
+      }
+      k = end + 1;
+    }
+    return false;
   }
 
   /** The cues that announce a patient's own number or date: "MRN", "DOB", "SSN", "Acct". */
@@ -262,14 +320,19 @@ final class PathNames {
    */
   private static double numberAfter(String name, int at) {
     int k = skip(name, at, " ,(_#:-");
-    int word = k;
-    while (k < name.length() && Character.isLetter(name.charAt(k))) {
-      k++;
-    }
     boolean cued = false;
-    if (k > word) {
-      cued = PATIENT_CUES.contains(Lexicon.cue(flags(name, word, k)));
-      if (!cued) {
+    for (int words = 0;
+        words < 2 && k < name.length() && Character.isLetter(name.charAt(k));
+        words++) {
+      int word = k;
+      while (k < name.length() && Character.isLetter(name.charAt(k))) {
+        k++;
+      }
+      int wordFlags = flags(name, word, k);
+      Cue cue = Lexicon.cue(wordFlags);
+      if (PATIENT_CUES.contains(cue) || cue == Cue.NAME) {
+        cued = true;
+      } else if (!Lexicon.filler(wordFlags)) {
         return 0;
       }
       k = skip(name, k, " .#:-");
@@ -334,28 +397,7 @@ final class PathNames {
     if (e == k - 1 || k == 0 || name.charAt(k - 1) != ' ') {
       return k;
     }
-    return e < name.length() && name.charAt(e) == ' ' && nameWord(name, e + 1) > 0 ? e + 1 : k;
-  }
-
-  /** The end of middle names or initials after a given name ("Mary Ann", "Jane A."). */
-  private static int middleNamesEnd(String name, int given) {
-    int end = initialEnd(name, given);
-    if (end > given) {
-      return end;
-    }
-    for (int n = 0; n < 2 && end + 1 < name.length() && name.charAt(end) == ' '; n++) {
-      int next = nameWord(name, end + 1);
-      if (next > 0 && known(name, end + 1, next, Lexicon.GIVEN)) {
-        end = next;
-      } else {
-        int initial = initialEnd(name, end);
-        if (initial == end) {
-          break;
-        }
-        end = initial;
-      }
-    }
-    return end;
+    return e < name.length() && name.charAt(e) == ' ' && namePartEnd(name, e + 1) > 0 ? e + 1 : k;
   }
 
   /** Whether the word {@code from..to}, accents set aside, has this flag in the lexicon. */

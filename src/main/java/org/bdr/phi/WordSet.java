@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * A set of lower-case ASCII words that answers for a region of any character sequence, ignoring
- * case, without allocating. A word's hash first goes through a bit filter that turns most absent
- * words away, then through open addressing over a compact table of hashes; the words themselves are
- * compared only when a hash matches.
+ * case and the accents of Latin-1 letters, without allocating. A word's hash first goes through a
+ * bit filter that turns most absent words away, then through open addressing over a compact table
+ * of hashes; the words themselves are compared only when a hash matches.
  */
 final class WordSet {
 
@@ -33,7 +33,11 @@ final class WordSet {
   /** Bit {@code len} of entry {@code c} is set when some word starts with c and has that length. */
   private final long[] shapes = new long[27];
 
-  private WordSet(List<String> list, List<Integer> wordValues) {
+  private WordSet(List<String> given, List<Integer> wordValues) {
+    List<String> list = new ArrayList<>(given.size());
+    for (String w : given) {
+      list.add(fold(w));
+    }
     int size = Integer.highestOneBit(Math.max(16, list.size() * 4));
     slots = new int[size * 2];
     mask = size - 1;
@@ -142,7 +146,7 @@ final class WordSet {
     return find(hash(s, from, to), s, null, from, to);
   }
 
-  /** The value of the Latin-1 bytes {@code from..to}, in any ASCII case, or -1 when absent. */
+  /** The value of the Latin-1 bytes {@code from..to}, in any case or accent, or -1 when absent. */
   int valueOf(byte[] b, int from, int to) {
     int len = to - from;
     if (len <= 0 || len >= 64 || (shapes[slot((char) (b[from] & 0xFF))] & (1L << len)) == 0) {
@@ -196,12 +200,38 @@ final class WordSet {
     return h ^ (h >>> 16);
   }
 
+  /** A word as the set compares it: each character through {@link #lower}. */
+  private static String fold(String w) {
+    char[] out = new char[w.length()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = lower(w.charAt(k));
+    }
+    return new String(out);
+  }
+
   private static int slot(char c) {
     char l = lower(c);
     return l >= 'a' && l <= 'z' ? l - 'a' : 26;
   }
 
+  /**
+   * A Latin-1 character in lower case and without its accent ('É' and 'é' are 'e', 'Ñ' is 'n'), so
+   * that "José" and "Zoë" are the listed "jose" and "zoe"; other characters as they are.
+   */
   private static char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    return c < 256 ? FOLD[c] : c;
+  }
+
+  private static final char[] FOLD = new char[256];
+
+  static {
+    String from = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿ";
+    String to = "aaaaaaceeeeiiiinoooooouuuuyaaaaaaceeeeiiiinoooooouuuuyy";
+    for (char c = 0; c < 256; c++) {
+      FOLD[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    for (int k = 0; k < from.length(); k++) {
+      FOLD[from.charAt(k)] = to.charAt(k);
+    }
   }
 }

@@ -219,12 +219,20 @@ class FormatsTest {
       {"Garc\u00EDa, Mar\u00EDa.txt", "[NAME].txt"},
       {"Smith, Rene\u0301e.txt", "[NAME].txt"},
       {"O\u2019Brien, Patrick.txt", "[NAME].txt"},
-      // a listed family name with an unlisted given name
+      // names of many origins, and nicknames, middle names and compound family names hidden whole
       {"Patel, Priya.txt", "[NAME].txt"},
       {"Kim, Min-jun.txt", "[NAME].txt"},
-      // an unknown name announced by the number after it
+      {"Smith, John (Jack) Michael.txt", "[NAME].txt"},
+      {"Smith, John \"Jack\".txt", "[NAME].txt"},
+      {"Doe, Jane [Janie].txt", "[NAME].txt"},
+      {"Lopez de Garcia, Maria Elena.txt", "[NAME].txt"},
+      {"Garcia y Lopez, Maria.txt", "[NAME].txt"},
+      {"Silva, Maria da Concei\u00E7\u00E3o Aparecida.txt", "[NAME].txt"},
+      // an unknown name, or only an initial, announced by the number after it
       {"Thistlewood, Zebulon MRN 12345.pdf", "[NAME] MRN [MRN].pdf"},
+      {"Thistlewood, Zebulon Xavier MRN 12345.pdf", "[NAME] MRN [MRN].pdf"},
       {"Quackenbush, Zebulon DOB 1961-03-02.txt", "[NAME] DOB [DATE].txt"},
+      {"Doe, J. MRN 12345.txt", "[NAME] MRN [MRN].txt"},
       // the export shape with a date in month-day order
       {"Jane_Doe_01-02-1960.pdf", "[NAME]_[DATE].pdf"},
     };
@@ -267,7 +275,11 @@ class FormatsTest {
           "Minutes, Meeting 2024-03-01.txt",
           "Brown, Shipping.txt",
           "Jackson, Mississippi.txt",
-          "Smith, Dr. John.txt"
+          "Smith, Dr. John.txt",
+          // a listed family name before an unlisted word is a name at high sensitivity only
+          "Allen, Medical.txt",
+          "Abbott, Labs.txt",
+          "Kent, County.txt"
         }) {
       FileResult r = Scans.medium("office/" + name, "nothing");
 
