@@ -40,7 +40,41 @@ final class PathNames {
     if (familyGiven != null) {
       nameAt(familyGiven.start(), familyGiven.end(), familyGiven.confidence(), sink, ranges);
     }
+    for (int[] r : ranges) {
+      if (r[2] == IdentifierType.NAME.ordinal()) {
+        widenName(spaced, r);
+      }
+    }
     return redact(name, ranges);
+  }
+
+  /**
+   * Widens a name the text rules found in a path's name to the whole name, so no part of it stays
+   * visible: over given names listed right before it ("Jane Marie Smith", where the rules see
+   * "Marie Smith"), a second family name joined by a hyphen ("Jane Smith-Jones"), and what may
+   * follow a name ({@link #trailingNameEnd}).
+   */
+  private static void widenName(String name, int[] range) {
+    int start = range[0];
+    while (start >= 3 && name.charAt(start - 1) == ' ') {
+      int word = start - 1;
+      while (word > 0 && Character.isLetter(name.charAt(word - 1))) {
+        word--;
+      }
+      if (word == start - 1
+          || !Character.isUpperCase(name.charAt(word))
+          || !known(name, word, start - 1, Lexicon.GIVEN)) {
+        break;
+      }
+      start = word;
+    }
+    int end = range[1];
+    if (end + 1 < name.length() && name.charAt(end) == '-') {
+      int joined = nameWord(name, end + 1);
+      end = joined > 0 ? joined : end;
+    }
+    range[0] = start;
+    range[1] = trailingNameEnd(name, end);
   }
 
   /** Where a name found in a path's name starts and ends, and the confidence of the finding. */

@@ -233,6 +233,9 @@ class FormatsTest {
       {"Thistlewood, Zebulon Xavier MRN 12345.pdf", "[NAME] MRN [MRN].pdf"},
       {"Quackenbush, Zebulon DOB 1961-03-02.txt", "[NAME] DOB [DATE].txt"},
       {"Doe, J. MRN 12345.txt", "[NAME] MRN [MRN].txt"},
+      // given names before the name the text rules find, and a hyphenated second family name
+      {"Jane Marie Smith.txt", "[NAME].txt"},
+      {"Mary Jane Smith-Jones.txt", "[NAME].txt"},
       // the export shape with a date in month-day order
       {"Jane_Doe_01-02-1960.pdf", "[NAME]_[DATE].pdf"},
     };
