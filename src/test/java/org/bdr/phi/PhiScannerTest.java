@@ -17,12 +17,16 @@ class PhiScannerTest {
 
   @TempDir Path dir;
 
+  /** Scans {@link #dir} holding one folder of this name with a visit.txt of this text. */
+  private ScanReport scanFolderHolding(String folderName, String visitText) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve(folderName));
+    Files.writeString(folder.resolve("visit.txt"), visitText);
+    return new PhiScanner(ScanOptions.defaults()).scan(List.of(dir));
+  }
+
   @Test
   void scan_folderNamedAfterPatient_reportsLineZeroAndRedactsPathsBelow() throws IOException {
-    Path folder = Files.createDirectories(dir.resolve("Zebulon_Quackenbush_1961"));
-    Files.writeString(folder.resolve("visit.txt"), "SSN 123-45-6789");
-
-    ScanReport report = new PhiScanner(ScanOptions.defaults()).scan(List.of(dir));
+    ScanReport report = scanFolderHolding("Zebulon_Quackenbush_1961", "SSN 123-45-6789");
 
     assertThat(report.findings())
         .anyMatch(
@@ -121,10 +125,7 @@ class PhiScannerTest {
 
   @Test
   void scan_folderNamedFamilyCommaGiven_redactedAndReportedOnLineZero() throws IOException {
-    Path folder = Files.createDirectories(dir.resolve("Thistlewood, Jane"));
-    Files.writeString(folder.resolve("visit.txt"), "follow-up in two weeks");
-
-    ScanReport report = new PhiScanner(ScanOptions.defaults()).scan(List.of(dir));
+    ScanReport report = scanFolderHolding("Thistlewood, Jane", "follow-up in two weeks");
 
     assertThat(report.findings())
         .singleElement()
