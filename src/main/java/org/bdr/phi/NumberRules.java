@@ -118,11 +118,14 @@ final class NumberRules {
     int b = value(s, 1);
     int c = value(s, 2);
     boolean ymd = len[0] == 4 && len[1] <= 2 && len[2] <= 2 && validDate(a, b, c);
+    // a two-digit year is of this century up to 29, else of the last ("1/2/60" is 1960)
+    int year = len[2] == 2 ? (c < 30 ? 2000 + c : 1900 + c) : c;
+    boolean dateCue = cue == Cue.DOB || cue == Cue.DATE;
     boolean mdy =
         len[0] <= 2
             && len[1] <= 2
-            && (validDate(c, a, b) || validDate(c, b, a))
-            && (len[2] == 4 || (len[2] == 2 && sep[0] == '/'));
+            && (validDate(year, a, b) || validDate(year, b, a))
+            && (len[2] == 4 || (len[2] == 2 && (sep[0] == '/' || dateCue)));
     if (!ymd && !mdy) {
       return false;
     }

@@ -116,6 +116,15 @@ class TextDetectorTest {
   }
 
   @Test
+  void scan_twoDigitYear_foundWithSlashesOrAfterADateCue() {
+    assertThat(found("DOB: 1/2/60")).contains(DATE);
+    assertThat(found("seen 03/14/61 in clinic")).contains(DATE);
+    assertThat(found("DOB 1-2-60")).contains(DATE);
+    // dashes without a date cue are as often a code or a lot number
+    assertThat(found("lot 1-2-60 opened")).doesNotContain(DATE);
+  }
+
+  @Test
   void scan_agesUpTo89_areNotPhi() {
     assertThat(found("a 45 year-old man, age 89")).doesNotContain(AGE);
   }
