@@ -40,12 +40,48 @@ final class PathNames {
     if (familyGiven != null) {
       nameAt(familyGiven.start(), familyGiven.end(), familyGiven.confidence(), sink, ranges);
     }
+    List<int[]> births = new ArrayList<>();
     for (int[] r : ranges) {
       if (r[2] == IdentifierType.NAME.ordinal()) {
         widenName(spaced, r);
+        int date = compactDateAfter(spaced, r[1]);
+        if (date >= 0) {
+          sink.add(0, null, IdentifierType.DATE, 0.7, null);
+          if (sink.sensitivity().reports(0.7)) {
+            births.add(
+                new int[] {date, date + digitsAt(spaced, date), IdentifierType.DATE.ordinal()});
+          }
+        }
       }
     }
+    ranges.addAll(births);
     return redact(name, ranges);
+  }
+
+  /**
+   * Where six or eight digits right after a patient's name that make a date start (MMDDYYYY,
+   * DDMMYYYY, YYYYMMDD or MMDDYY, as a birth date is written in a file name: {@code
+   * Jane_Doe_01021960.pdf}), or -1. The text rules want a cue before such digits, since alone they
+   * are as often an account number; after a name in a file name they are the patient's.
+   */
+  private static int compactDateAfter(String name, int at) {
+    int k = skip(name, at, " -");
+    int n = digitsAt(name, k);
+    if (k == at || (n != 6 && n != 8)) {
+      return -1;
+    }
+    int a = Integer.parseInt(name.substring(k, k + 2));
+    int b = Integer.parseInt(name.substring(k + 2, k + 4));
+    int y = Integer.parseInt(name.substring(k + 4, k + n));
+    int year = n == 6 ? (y < 30 ? 2000 + y : 1900 + y) : y;
+    boolean monthFirst = NumberRules.validDate(year, a, b) || NumberRules.validDate(year, b, a);
+    boolean yearFirst =
+        n == 8
+            && NumberRules.validDate(
+                Integer.parseInt(name.substring(k, k + 4)),
+                Integer.parseInt(name.substring(k + 4, k + 6)),
+                Integer.parseInt(name.substring(k + 6, k + 8)));
+    return monthFirst || yearFirst ? k : -1;
   }
 
   /**

@@ -236,6 +236,9 @@ class FormatsTest {
       // given names before the name the text rules find, and a hyphenated second family name
       {"Jane Marie Smith.txt", "[NAME].txt"},
       {"Mary Jane Smith-Jones.txt", "[NAME].txt"},
+      // a birth date written without separators right after the name
+      {"Jane_Doe_01021960.pdf", "[NAME]_[DATE].pdf"},
+      {"Doe, Jane 010260.txt", "[NAME] [DATE].txt"},
       // the export shape with a date in month-day order
       {"Jane_Doe_01-02-1960.pdf", "[NAME]_[DATE].pdf"},
     };
