@@ -182,7 +182,7 @@ final class PathNames {
     }
     int comma = comma(name, suffixEnd(name, familyEnd));
     if (comma < 0) {
-      return null;
+      return familySpaceGiven(name, start, familyEnd, familyKnown);
     }
     int at = blanks(name, comma + 1, 2);
     int title = nameWord(name, at);
@@ -223,6 +223,24 @@ final class PathNames {
       return null;
     }
     return new Span(start, end, confidence);
+  }
+
+  /**
+   * A family name and a given name without a comma ({@code Smith John}, {@code SMITH JOHN 1960}), a
+   * name at 0.7 when both words are in their lists and nothing but a name part, a number or the end
+   * follows; null otherwise.
+   */
+  private static Span familySpaceGiven(String name, int start, int familyEnd, boolean known) {
+    if (!known || familyEnd + 1 >= name.length() || name.charAt(familyEnd) != ' ') {
+      return null;
+    }
+    int given = nameWord(name, familyEnd + 1);
+    if (given < 0
+        || !known(name, familyEnd + 1, given, Lexicon.GIVEN)
+        || (flags(name, familyEnd + 1, given) & NOT_A_NAME) != 0) {
+      return null;
+    }
+    return new Span(start, trailingNameEnd(name, given), 0.7);
   }
 
   /**

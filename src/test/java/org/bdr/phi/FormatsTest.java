@@ -236,6 +236,9 @@ class FormatsTest {
       // given names before the name the text rules find, and a hyphenated second family name
       {"Jane Marie Smith.txt", "[NAME].txt"},
       {"Mary Jane Smith-Jones.txt", "[NAME].txt"},
+      // family name first without a comma, both listed
+      {"Smith John.txt", "[NAME].txt"},
+      {"Doe_Jane_MRN12345.pdf", "[NAME]_MRN[MRN].pdf"},
       // a birth date written without separators right after the name
       {"Jane_Doe_01021960.pdf", "[NAME]_[DATE].pdf"},
       {"Doe, Jane 010260.txt", "[NAME] [DATE].txt"},
@@ -285,7 +288,8 @@ class FormatsTest {
           // a listed family name before an unlisted word is a name at high sensitivity only
           "Allen, Medical.txt",
           "Abbott, Labs.txt",
-          "Kent, County.txt"
+          "Kent, County.txt",
+          "Brown Bag Lunch.txt"
         }) {
       FileResult r = Scans.medium("office/" + name, "nothing");
 
