@@ -334,11 +334,26 @@ final class PathNames {
         end = initial;
       } else if (joined > end + 1 && namePartEnd(name, joined) > 0) {
         end = namePartEnd(name, joined);
+      } else if (andEnd(name, end) > 0) {
+        end = andEnd(name, end); // "Doe, Jane and John": the family's other names
       } else {
         break;
       }
     }
     return end;
+  }
+
+  /** The end of " and John" or " & John" after a name ending at {@code k}, or -1. */
+  private static int andEnd(String name, int k) {
+    for (String and : new String[] {" and ", " & "}) {
+      if (name.startsWith(and, k)) {
+        int part = nameWord(name, k + and.length());
+        if (part > 0 && known(name, k + and.length(), part, Lexicon.GIVEN)) {
+          return part;
+        }
+      }
+    }
+    return -1;
   }
 
   /**

@@ -317,7 +317,7 @@ final class TextDetector {
     } else if ((flags & Lexicon.GIVEN) != 0) {
       givenThenFamily(i, e);
     } else if ((flags & Lexicon.FAMILY) != 0) {
-      familyThenGiven(i, e);
+      familyThenGiven(i, e, flags);
     }
   }
 
@@ -332,7 +332,7 @@ final class TextDetector {
     report(IdentifierType.NAME, confidence, i, end);
   }
 
-  private void familyThenGiven(int i, int e) {
+  private void familyThenGiven(int i, int e, int flags) {
     int n = s.length();
     boolean capitals = allUpper(i, e);
     if (e >= n || (s.charAt(e) != ',' && s.charAt(e) != '^' && !(capitals && s.charAt(e) == ' '))) {
@@ -340,7 +340,11 @@ final class TextDetector {
     }
     int next = skipSpaces(e + 1, 2);
     int end = wordEnd(next);
-    boolean given = (Lexicon.flags(s, next, end) & Lexicon.GIVEN) != 0;
+    int nextFlags = Lexicon.flags(s, next, end);
+    if ((flags & nextFlags & Lexicon.MONTH) != 0) {
+      return; // "May, June": two months, not a family and a given name
+    }
+    boolean given = (nextFlags & Lexicon.GIVEN) != 0;
     boolean sameCase = s.charAt(e) != ' ' || allUpper(next, end);
     if (end - next >= 2 && isUpper(s.charAt(next)) && given && sameCase) {
       report(IdentifierType.NAME, 0.8, i, end);

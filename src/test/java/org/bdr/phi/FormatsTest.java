@@ -236,6 +236,9 @@ class FormatsTest {
       // given names before the name the text rules find, and a hyphenated second family name
       {"Jane Marie Smith.txt", "[NAME].txt"},
       {"Mary Jane Smith-Jones.txt", "[NAME].txt"},
+      // a family's folder
+      {"Doe, Jane and John.txt", "[NAME].txt"},
+      {"Doe, Jane & John.txt", "[NAME].txt"},
       // family name first without a comma, both listed
       {"Smith John.txt", "[NAME].txt"},
       {"Doe_Jane_MRN12345.pdf", "[NAME]_MRN[MRN].pdf"},
@@ -289,7 +292,8 @@ class FormatsTest {
           "Allen, Medical.txt",
           "Abbott, Labs.txt",
           "Kent, County.txt",
-          "Brown Bag Lunch.txt"
+          "Brown Bag Lunch.txt",
+          "April, May, June.txt"
         }) {
       FileResult r = Scans.medium("office/" + name, "nothing");
 
