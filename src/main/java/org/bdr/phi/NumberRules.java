@@ -466,6 +466,7 @@ final class NumberRules {
     int n = s.length();
     int k = e < n && s.charAt(e) == '.' ? e + 1 : e;
     k = skip(s, k, ' ');
+    k = k < n && s.charAt(k) == '-' ? k + 1 : k;
     int day = digitsAt(s, k);
     Cue cue = detector.cueAt(i);
     if (day >= 1 && day <= 2) {
@@ -473,19 +474,30 @@ final class NumberRules {
       after = skip(s, after < n && s.charAt(after) == ',' ? after + 1 : after, ' ');
       int yearEnd = yearAt(s, after) ? after + 4 : k + day;
       detector.report(IdentifierType.DATE, dateConfidence(cue, 0.7), i, yearEnd);
-    } else if (yearAt(s, k) && dayBefore(s, i)) {
-      detector.report(IdentifierType.DATE, dateConfidence(cue, 0.7), i, k + 4);
+    } else if (yearAt(s, k) && dayBefore(s, i) >= 0) {
+      detector.report(IdentifierType.DATE, dateConfidence(cue, 0.7), dayBefore(s, i), k + 4);
     } else if (yearAt(s, k)) {
       detector.report(IdentifierType.DATE, dateConfidence(cue, 0.6), i, k + 4);
     }
   }
 
-  private static boolean dayBefore(Latin1Text s, int i) {
+  /**
+   * Where the day of "5 March 2021" or "5-Mar-2021" starts, for a month name at {@code i}: one or
+   * two digits before it, after spaces or a dash; -1 when there is none.
+   */
+  private static int dayBefore(Latin1Text s, int i) {
     int k = i - 1;
     while (k >= 0 && s.charAt(k) == ' ') {
       k--;
     }
-    return k >= 0 && isDigit(s.charAt(k));
+    if (k == i - 1 && k >= 0 && s.charAt(k) == '-') {
+      k--;
+    }
+    int end = k + 1;
+    while (k >= 0 && end - k <= 2 && isDigit(s.charAt(k))) {
+      k--;
+    }
+    return end - (k + 1) >= 1 && end - (k + 1) <= 2 ? k + 1 : -1;
   }
 
   private static boolean yearAt(Latin1Text s, int k) {

@@ -242,6 +242,9 @@ class FormatsTest {
       // family name first without a comma, both listed
       {"Smith John.txt", "[NAME].txt"},
       {"Doe_Jane_MRN12345.pdf", "[NAME]_MRN[MRN].pdf"},
+      // a day before the month name is part of the date
+      {"Doe, Jane 2 Jan 1960.txt", "[NAME] [DATE].txt"},
+      {"Doe, Jane DOB 2-Jan-1960.txt", "[NAME] DOB [DATE].txt"},
       // a birth date written without separators right after the name
       {"Jane_Doe_01021960.pdf", "[NAME]_[DATE].pdf"},
       {"Doe, Jane 010260.txt", "[NAME] [DATE].txt"},

@@ -125,6 +125,13 @@ class TextDetectorTest {
   }
 
   @Test
+  void scan_dayMonthNameYear_foundWithSpacesOrDashes() {
+    assertThat(found("born 2 Jan 1960")).contains(DATE);
+    assertThat(found("DOB 2-Jan-1960")).contains(DATE);
+    assertThat(found("admitted 14 March 2021")).contains(DATE);
+  }
+
+  @Test
   void scan_agesUpTo89_areNotPhi() {
     assertThat(found("a 45 year-old man, age 89")).doesNotContain(AGE);
   }
