@@ -172,15 +172,14 @@ public final class Archiver {
           ErrorCode.INVALID_ARGUMENT, "no source was given", "name at least one file or folder");
     }
     for (Path source : sources) {
-      if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)
-          && source.toString().indexOf('\uFFFD') >= 0) {
-        // the bytes of the name were not UTF-8, so the path as decoded names nothing on disk
-        throw new BdrException(
-            ErrorCode.SOURCE_NOT_FOUND,
-            "source " + source + " has a name that is not valid UTF-8, which bdr cannot read",
-            "rename it so that its name is valid UTF-8, then back it up");
-      }
       if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        if (source.toString().indexOf('\uFFFD') >= 0) {
+          // the bytes of the name were not UTF-8, so the path as decoded names nothing on disk
+          throw new BdrException(
+              ErrorCode.SOURCE_NOT_FOUND,
+              "source " + source + " has a name that is not valid UTF-8, which bdr cannot read",
+              "rename it so that its name is valid UTF-8, then back it up");
+        }
         throw new BdrException(
             ErrorCode.SOURCE_NOT_FOUND,
             "source " + source + " does not exist",

@@ -118,14 +118,11 @@ final class NumberRules {
     int b = value(s, 1);
     int c = value(s, 2);
     boolean ymd = len[0] == 4 && len[1] <= 2 && len[2] <= 2 && validDate(a, b, c);
-    // a two-digit year is of this century up to 29, else of the last ("1/2/60" is 1960)
-    int year = len[2] == 2 ? (c < 30 ? 2000 + c : 1900 + c) : c;
-    boolean dateCue = cue == Cue.DOB || cue == Cue.DATE;
     boolean mdy =
         len[0] <= 2
             && len[1] <= 2
-            && (validDate(year, a, b) || validDate(year, b, a))
-            && (len[2] == 4 || (len[2] == 2 && (sep[0] == '/' || dateCue)));
+            && validEitherOrder(fullYear(c, len[2]), a, b)
+            && (len[2] == 4 || (len[2] == 2 && (sep[0] == '/' || saysDate(cue))));
     if (!ymd && !mdy) {
       return false;
     }
@@ -197,13 +194,10 @@ final class NumberRules {
     int y = number(s, i, i + 4);
     int m = number(s, i + 4, i + 6);
     int d = number(s, i + 6, i + 8);
-    if (!validDate(y, m, d) && l == 8 && groups == 1 && (cue == Cue.DOB || cue == Cue.DATE)) {
+    if (!validDate(y, m, d) && l == 8 && groups == 1 && saysDate(cue)) {
       // month (or day) first, as US forms write a birth date without separators: only where the
       // context says date, since eight bare digits are as often an account or order number
-      int a = number(s, i, i + 2);
-      int b = number(s, i + 2, i + 4);
-      int year = number(s, i + 4, i + 8);
-      if (validDate(year, a, b) || validDate(year, b, a)) {
+      if (validEitherOrder(number(s, i + 4, i + 8), number(s, i, i + 2), number(s, i + 2, i + 4))) {
         detector.report(IdentifierType.DATE, dateConfidence(cue, 0.55), i, end);
         return true;
       }
@@ -474,10 +468,13 @@ final class NumberRules {
       after = skip(s, after < n && s.charAt(after) == ',' ? after + 1 : after, ' ');
       int yearEnd = yearAt(s, after) ? after + 4 : k + day;
       detector.report(IdentifierType.DATE, dateConfidence(cue, 0.7), i, yearEnd);
-    } else if (yearAt(s, k) && dayBefore(s, i) >= 0) {
-      detector.report(IdentifierType.DATE, dateConfidence(cue, 0.7), dayBefore(s, i), k + 4);
     } else if (yearAt(s, k)) {
-      detector.report(IdentifierType.DATE, dateConfidence(cue, 0.6), i, k + 4);
+      int dayStart = dayBefore(s, i);
+      detector.report(
+          IdentifierType.DATE,
+          dateConfidence(cue, dayStart >= 0 ? 0.7 : 0.6),
+          dayStart >= 0 ? dayStart : i,
+          k + 4);
     }
   }
 
@@ -596,6 +593,21 @@ final class NumberRules {
       v = v * 10 + (s.charAt(k) - '0');
     }
     return v;
+  }
+
+  /** Whether the context says the value is a date: a birth or another date cue. */
+  private static boolean saysDate(Cue cue) {
+    return cue == Cue.DOB || cue == Cue.DATE;
+  }
+
+  /** A year as written with {@code digits} digits: two are of this century up to 29, else 19xx. */
+  static int fullYear(int y, int digits) {
+    return digits != 2 ? y : y < 30 ? 2000 + y : 1900 + y;
+  }
+
+  /** Whether {@code a} and {@code b} are a month and a day of {@code year}, in either order. */
+  static boolean validEitherOrder(int year, int a, int b) {
+    return validDate(year, a, b) || validDate(year, b, a);
   }
 
   static boolean validDate(int y, int m, int d) {

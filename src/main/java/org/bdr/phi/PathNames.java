@@ -70,11 +70,11 @@ final class PathNames {
     if (k == at || (n != 6 && n != 8)) {
       return -1;
     }
-    int a = Integer.parseInt(name.substring(k, k + 2));
-    int b = Integer.parseInt(name.substring(k + 2, k + 4));
-    int y = Integer.parseInt(name.substring(k + 4, k + n));
-    int year = n == 6 ? (y < 30 ? 2000 + y : 1900 + y) : y;
-    boolean monthFirst = NumberRules.validDate(year, a, b) || NumberRules.validDate(year, b, a);
+    boolean monthFirst =
+        NumberRules.validEitherOrder(
+            NumberRules.fullYear(Integer.parseInt(name.substring(k + 4, k + n)), n - 4),
+            Integer.parseInt(name.substring(k, k + 2)),
+            Integer.parseInt(name.substring(k + 2, k + 4)));
     boolean yearFirst =
         n == 8
             && NumberRules.validDate(
@@ -137,16 +137,20 @@ final class PathNames {
    * <ul>
    *   <li>0.8 when the given name (the first part of a double one, accents set aside) is in the
    *       list of given names, whatever the family name: most family names are in no list;
-   *   <li>0.7 when it is not but the family name is in the list of family names ({@code Patel,
-   *       Priya}), or when a patient's number follows after its cue word ({@code Thistlewood,
+   *   <li>0.7 when it is not but a patient's number follows after its cue word ({@code Thistlewood,
    *       Zebulon MRN 12345}, {@code DOB 1961-03-02});
-   *   <li>0.4, reported at high sensitivity only, when neither word is known and a bare number or
-   *       date follows ({@code Quackenbush, Zebulon 1961-03-02}): "Word, Word" and a number names
-   *       many folders that are not patients ({@code Taxes, Year 2023}).
+   *   <li>0.45 or 0.4, reported at high sensitivity only, when the family name is listed but the
+   *       given name is not ({@code Patel, Xiomara}) or neither is and a bare number or date
+   *       follows ({@code Quackenbush, Zebulon 1961-03-02}): vendors and business folders read the
+   *       same way ({@code Allen, Medical}, {@code Taxes, Year 2023}).
    * </ul>
    *
-   * A second family word counts only where one of the two is a known family name, and a given name
-   * that is a cue word, month or filler is none ({@code Report, Final}, {@code Invoices, March}).
+   * Without a comma, a listed family name and a listed given name are a name at 0.7 ({@link
+   * #familySpaceGiven}).
+   *
+   * <p>A second family word counts only where one of the two is a known family name, and a given
+   * name that is a cue word, month or filler is none ({@code Report, Final}, {@code Invoices,
+   * March}).
    *
    * @param name the name with '_' read as a space
    * @return where the name starts and ends and how sure it is, or null when there is none
@@ -230,8 +234,8 @@ final class PathNames {
    * name at 0.7 when both words are in their lists and nothing but a name part, a number or the end
    * follows; null otherwise.
    */
-  private static Span familySpaceGiven(String name, int start, int familyEnd, boolean known) {
-    if (!known || familyEnd + 1 >= name.length() || name.charAt(familyEnd) != ' ') {
+  private static Span familySpaceGiven(String name, int start, int familyEnd, boolean familyKnown) {
+    if (!familyKnown || familyEnd + 1 >= name.length() || name.charAt(familyEnd) != ' ') {
       return null;
     }
     int given = nameWord(name, familyEnd + 1);
@@ -322,25 +326,33 @@ final class PathNames {
    */
   private static int trailingNameEnd(String name, int end) {
     for (int n = 0; n < 5 && end + 1 < name.length() && name.charAt(end) == ' '; n++) {
-      int part = namePartEnd(name, end + 1);
-      int suffix = suffixEnd(name, end);
-      int initial = initialEnd(name, end);
-      int joined = connectorEnd(name, end);
-      if (suffix > end) {
-        end = suffix;
-      } else if (part > 0) {
-        end = part;
-      } else if (initial > end) {
-        end = initial;
-      } else if (joined > end + 1 && namePartEnd(name, joined) > 0) {
-        end = namePartEnd(name, joined);
-      } else if (andEnd(name, end) > 0) {
-        end = andEnd(name, end); // "Doe, Jane and John": the family's other names
-      } else {
+      int next = nextNamePartEnd(name, end);
+      if (next <= end) {
         break;
       }
+      end = next;
     }
     return end;
+  }
+
+  /** The end of the one name part after a space at {@code end} ({@link #trailingNameEnd}). */
+  private static int nextNamePartEnd(String name, int end) {
+    int suffix = suffixEnd(name, end);
+    if (suffix > end) {
+      return suffix;
+    }
+    int part = namePartEnd(name, end + 1);
+    if (part > 0) {
+      return part;
+    }
+    int initial = initialEnd(name, end);
+    if (initial > end) {
+      return initial;
+    }
+    int joined = connectorEnd(name, end);
+    int afterConnector = joined > end + 1 ? namePartEnd(name, joined) : -1;
+    // "Doe, Jane and John": the family's other names
+    return afterConnector > 0 ? afterConnector : andEnd(name, end);
   }
 
   /** The end of " and John" or " & John" after a name ending at {@code k}, or -1. */
