@@ -40,6 +40,9 @@ final class PathNames {
     if (familyGiven != null) {
       nameAt(familyGiven.start(), familyGiven.end(), familyGiven.confidence(), sink, ranges);
     }
+    for (Span lower : lowerCaseNames(spaced)) {
+      nameAt(lower.start(), lower.end(), lower.confidence(), sink, ranges);
+    }
     List<int[]> births = new ArrayList<>();
     for (int[] r : ranges) {
       if (r[2] == IdentifierType.NAME.ordinal()) {
@@ -246,6 +249,186 @@ final class PathNames {
     }
     return new Span(start, trailingNameEnd(name, given), 0.7);
   }
+
+  /**
+   * Names written in lower case, as scanners, exports and hurried hands name files ({@code
+   * smith_john_labs.pdf}, {@code maria-garcia-consent.pdf}, {@code doe.jane.pdf}, {@code smith,
+   * john.pdf}): two lower-case words next to each other, joined by one space, '_', '-' or '.', or
+   * by a comma, one in the list of given names and the other in the list of family names, in either
+   * order (family name first after a comma). Without capitals nothing but the lists says these are
+   * names, so:
+   *
+   * <ul>
+   *   <li>0.7 when more says so: a comma between them, or a patient's number or birth date right
+   *       after ({@code doe_jane_mrn12345.pdf}, {@code garcia_maria_01021960.pdf});
+   *   <li>0.6 when neither word is also an everyday English word;
+   *   <li>0.45, reported at high sensitivity only, when one is ({@code rose_hill_invoice.pdf},
+   *       {@code grace_young}).
+   * </ul>
+   *
+   * Words that are cue words, months, fillers or titles are no part of such a name, and two names
+   * before a word such as "hospital", "clinic" or "bank" name an institution. Listed given names
+   * right after a family-first name, or right before a given-first one, are hidden with it.
+   *
+   * @param name the name with '_' read as a space
+   */
+  static List<Span> lowerCaseNames(String name) {
+    List<Span> found = new ArrayList<>();
+    for (int first = lowerWordStart(name, 0); first >= 0; ) {
+      int firstEnd = lowerWordEnd(name, first);
+      int second = nextLowerWord(name, firstEnd);
+      if (second < 0) {
+        first = lowerWordStart(name, firstEnd);
+        continue;
+      }
+      boolean comma = comma(name, firstEnd) >= 0;
+      int secondEnd = lowerWordEnd(name, second);
+      int a = flags(name, first, firstEnd);
+      int b = flags(name, second, secondEnd);
+      boolean familyFirst = (a & Lexicon.FAMILY) != 0 && (b & Lexicon.GIVEN) != 0;
+      boolean givenFirst = !comma && (a & Lexicon.GIVEN) != 0 && (b & Lexicon.FAMILY) != 0;
+      if (((a | b) & NOT_A_NAME) != 0
+          || !(familyFirst || givenFirst)
+          || institutionAfter(name, secondEnd)) {
+        first = second;
+        continue;
+      }
+      double confidence;
+      if (comma || numberAfter(name, secondEnd) == 0.7 || compactDateAfter(name, secondEnd) >= 0) {
+        confidence = 0.7;
+      } else if (EVERYDAY.contains(name.substring(first, firstEnd))
+          || EVERYDAY.contains(name.substring(second, secondEnd))) {
+        confidence = 0.45;
+      } else {
+        confidence = 0.6;
+      }
+      // middle names are hidden with the name: "doe_jane_marie", "mary_ann_smith"
+      int end = secondEnd;
+      for (int next = familyFirst ? nextLowerWord(name, end) : -1;
+          next >= 0 && middleName(name, next);
+          next = nextLowerWord(name, end)) {
+        end = lowerWordEnd(name, next);
+      }
+      int start = first;
+      for (int before = familyFirst ? -1 : lowerWordBefore(name, start);
+          before >= 0 && known(name, before, start - 1, Lexicon.GIVEN);
+          before = lowerWordBefore(name, start)) {
+        start = before;
+      }
+      found.add(new Span(start, end, confidence));
+      first = lowerWordStart(name, end);
+    }
+    return found;
+  }
+
+  /** Whether a word naming a place or an institution follows ("thomas_jefferson_hospital"). */
+  private static boolean institutionAfter(String name, int end) {
+    int next = nextLowerWord(name, end);
+    return next >= 0 && INSTITUTIONS.contains(name.substring(next, lowerWordEnd(name, next)));
+  }
+
+  private static final Set<String> INSTITUTIONS =
+      Set.of(
+          "hospital",
+          "clinic",
+          "center",
+          "centre",
+          "pharmacy",
+          "university",
+          "college",
+          "institute",
+          "foundation",
+          "bank",
+          "county",
+          "street",
+          "avenue",
+          "road",
+          "memorial",
+          "associates",
+          "inc",
+          "llc",
+          "corp",
+          "company",
+          "partners");
+
+  /**
+   * Whether the lower-case word at {@code k} is a listed given name that does not start the next
+   * name ("doe_jane_marie", but not the "jane" of "smith_john_jane_doe").
+   */
+  private static boolean middleName(String name, int k) {
+    int end = lowerWordEnd(name, k);
+    if (!known(name, k, end, Lexicon.GIVEN)) {
+      return false;
+    }
+    int after = nextLowerWord(name, end);
+    return after < 0 || !known(name, after, lowerWordEnd(name, after), Lexicon.FAMILY);
+  }
+
+  /**
+   * The start of a whole lower-case word joined to a word ending at {@code end} by one space, '.'
+   * or '-', or by a comma and at most one blank; -1 when none follows so.
+   */
+  private static int nextLowerWord(String name, int end) {
+    int c = comma(name, end);
+    int k = c >= 0 ? blanks(name, c + 1, 1) : end + 1;
+    if (c < 0 && (end >= name.length() || " .-".indexOf(name.charAt(end)) < 0)) {
+      return -1;
+    }
+    return k < name.length() && lowerWordStart(name, k) == k ? k : -1;
+  }
+
+  /**
+   * The start of a whole lower-case word that ends one space, '.' or '-' before {@code k}, or -1.
+   */
+  private static int lowerWordBefore(String name, int k) {
+    if (k < 2 || " .-".indexOf(name.charAt(k - 1)) < 0 || !lowerWordChar(name.charAt(k - 2))) {
+      return -1;
+    }
+    int w = k - 2;
+    while (w > 0 && lowerWordChar(name.charAt(w - 1))) {
+      w--;
+    }
+    return lowerWordStart(name, w) == w ? w : -1;
+  }
+
+  /**
+   * The start of the next whole lower-case word at or after {@code k}: no letter or digit before
+   * it, no letter after it (digits may follow: {@code smith_john1960}); -1 when none.
+   */
+  private static int lowerWordStart(String name, int k) {
+    for (int i = k; i < name.length(); i++) {
+      if (lowerWordChar(name.charAt(i))
+          && (i == 0 || !Character.isLetterOrDigit(name.charAt(i - 1)))) {
+        int end = lowerWordEnd(name, i);
+        if (end == name.length() || !Character.isLetter(name.charAt(end))) {
+          return i;
+        }
+        i = end;
+      }
+    }
+    return -1;
+  }
+
+  /** The end of the lower-case letters (and apostrophes inside) from {@code k}. */
+  private static int lowerWordEnd(String name, int k) {
+    int e = k;
+    while (e < name.length()
+        && (lowerWordChar(name.charAt(e)) || (e > k && "'\u2019".indexOf(name.charAt(e)) >= 0))) {
+      e++;
+    }
+    return e;
+  }
+
+  /** A lower-case letter, accented ones of Latin-1 too. */
+  private static boolean lowerWordChar(char c) {
+    return Character.isLowerCase(c) && c <= 0xFF;
+  }
+
+  /**
+   * Given and family names in the lists that are also everyday English words, which a file name in
+   * lower case may mean as words ({@code rose_hill}, {@code summer_camp_king}).
+   */
+  private static final Set<String> EVERYDAY = Set.copyOf(WordSet.lines("everyday-name-words.txt"));
 
   /**
    * Whether an unlisted word after a listed family name reads as a given name: not a US state

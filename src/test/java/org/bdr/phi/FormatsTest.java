@@ -304,4 +304,81 @@ class FormatsTest {
       assertThat(r.safePath()).as(name).doesNotContain("[NAME]");
     }
   }
+
+  @Test
+  void fileName_lowerCaseName_foundAndHiddenWhole() {
+    String[][] cases = {
+      {"smith_john_labs.pdf", "[NAME]_labs.pdf"},
+      {"john_smith_2023.txt", "[NAME]_2023.txt"},
+      {"maria-garcia-consent.pdf", "[NAME]-consent.pdf"},
+      {"doe.jane.pdf", "[NAME].pdf"},
+      {"john smith intake.docx", "[NAME] intake.docx"},
+      {"jos\u00E9_garc\u00EDa.pdf", "[NAME].pdf"},
+      {"li_wei_2020.pdf", "[NAME]_2020.pdf"},
+      {"john_smith_medical_records.pdf", "[NAME]_medical_records.pdf"},
+      // middle names on the name's open side, and two names in one file name
+      {"mary_ann_smith.pdf", "[NAME].pdf"},
+      {"doe_jane_marie.pdf", "[NAME].pdf"},
+      {"john_smith_and_jane_doe.pdf", "[NAME]_and_[NAME].pdf"},
+      // more than the lists says so: a comma, a patient's number or birth date after the name
+      {"smith, john.pdf", "[NAME].pdf"},
+      {"doe_jane_mrn12345.pdf", "[NAME]_mrn[MRN].pdf"},
+      {"garcia_maria_dob_01021960.pdf", "[NAME]_dob_[DATE].pdf"},
+      {"doe_jane_01021960.pdf", "[NAME]_[DATE].pdf"},
+    };
+    for (String[] c : cases) {
+      String path = "scans/" + c[0];
+      FileResult r = Scans.medium(path, "nothing");
+
+      assertThat(Scans.typesOn(r, 0)).as(path).contains(NAME);
+      assertThat(r.safePath()).as(path).isEqualTo("scans/" + c[1]);
+    }
+  }
+
+  @Test
+  void fileName_lowerCaseNameOfEverydayWords_nameOnlyAtHighSensitivity() {
+    String path = "invoices/rose_hill_invoice.pdf";
+
+    FileResult medium = Scans.medium(path, "nothing");
+    FileResult high = Scans.text(path, "nothing", Sensitivity.HIGH);
+
+    // "rose" and "hill" are listed names and everyday words: alone they do not make a name
+    assertThat(Scans.types(medium)).doesNotContain(NAME);
+    assertThat(Scans.typesOn(high, 0)).contains(NAME);
+    assertThat(high.safePath()).isEqualTo("invoices/[NAME]_invoice.pdf");
+    // with a patient's number after them they do
+    assertThat(Scans.typesOn(Scans.medium("scans/rose_hill_mrn12345.pdf", "nothing"), 0))
+        .contains(NAME);
+  }
+
+  @Test
+  void fileName_lowerCaseWordsThatAreNoPatientName_noNameReported() {
+    for (String name :
+        new String[] {
+          "new_patient_packet.pdf",
+          "hipaa_notice_of_privacy.pdf",
+          "lab_results_march.pdf",
+          "staff_schedule_june.xlsx",
+          "summer_hours.pdf",
+          "mark_down_notes.txt",
+          "grace_period_policy.pdf",
+          "bill_payment_2023.pdf",
+          "will_grant_form.pdf",
+          "young_adult_program.pdf",
+          "brown_bag_lunch.pdf",
+          "baker_street.pdf",
+          "chase_bank_statement.pdf",
+          "grace_young.txt",
+          "thomas_jefferson_hospital.pdf",
+          "carter_center.pdf",
+          "april_may_june.txt",
+          "smith, dr john.txt",
+          "jsmith_referral.pdf"
+        }) {
+      FileResult r = Scans.medium("office/" + name, "nothing");
+
+      assertThat(Scans.types(r)).as(name).doesNotContain(NAME);
+      assertThat(r.safePath()).as(name).doesNotContain("[NAME]");
+    }
+  }
 }
