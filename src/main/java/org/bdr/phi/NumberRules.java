@@ -247,7 +247,10 @@ final class NumberRules {
 
   private void single(Latin1Text s, int i, int end, Cue cue) {
     int l = len[0];
-    if (l == 9 && (cue == Cue.SSN || cue == Cue.NONE || cue == Cue.NAME)) {
+    if (cue == Cue.NAME && l >= 4 && patientNumberWordBefore(s, i)) {
+      // "Patient ID 12345", "Pt #: 1234567": the patient's own number, not a state and ZIP code
+      detector.report(IdentifierType.MRN, 0.85, i, end);
+    } else if (l == 9 && (cue == Cue.SSN || cue == Cue.NONE || cue == Cue.NAME)) {
       ssnDigits(s.subSequence(i, end), i, end, cue, 0.25);
     } else if (l == 10 && (cue == Cue.NPI || cue == Cue.LICENSE)) {
       boolean npi = IdentifierRules.npi(s.subSequence(i, end));
@@ -530,6 +533,27 @@ final class NumberRules {
     }
     return (j < s.length() && isLetter(s.charAt(j)) && j - k > 2) ? 0 : j - k;
   }
+
+  /**
+   * Whether "ID", "No", "Number", "Nbr", "Num" or "#" stands right before {@code i}, past spaces, a
+   * colon or a period: after a patient cue these name the patient's number.
+   */
+  private static boolean patientNumberWordBefore(Latin1Text s, int i) {
+    int k = i;
+    while (k > 0 && " :.".indexOf(s.charAt(k - 1)) >= 0 && i - k < 3) {
+      k--;
+    }
+    if (k > 0 && s.charAt(k - 1) == '#') {
+      return true;
+    }
+    int w = k;
+    while (w > 0 && isLetter(s.charAt(w - 1))) {
+      w--;
+    }
+    return k - w >= 2 && k - w <= 6 && NUMBER_WORDS.contains(s, w, k);
+  }
+
+  private static final WordSet NUMBER_WORDS = WordSet.of("id", "no", "number", "nbr", "num");
 
   private boolean stateBefore(Latin1Text s, int i) {
     int k = i - 1;

@@ -44,6 +44,27 @@ class TextDetectorTest {
     assertThat(found(line)).contains(type);
   }
 
+  @ParameterizedTest(name = "[{0}]")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Patient ID: 12345",
+        "Patient ID 1234567",
+        "Pt #: 2233445",
+        "Patient number 44556677",
+        "Patient No. 98765"
+      })
+  void scan_patientNumber_isAnMrnNotAZipCode(String line) {
+    // "ID 12345" reads like Idaho and a ZIP code; after "Patient" it is the patient's number
+    assertThat(found(line, Sensitivity.LOW)).containsExactly(IdentifierType.MRN);
+  }
+
+  @Test
+  void scan_numberAfterPatientWithoutANumberWord_isNoMrn() {
+    assertThat(found("Patient 2024 summary", Sensitivity.HIGH)).doesNotContain(IdentifierType.MRN);
+    assertThat(found("Boise, ID 83702")).containsExactly(IdentifierType.ZIP);
+  }
+
   @Test
   void scan_testRangeSsnWithContext_isMediumButNotLow() {
     String line = "Patient SSN 999-83-4219 on file";
