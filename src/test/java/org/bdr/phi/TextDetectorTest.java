@@ -66,6 +66,16 @@ class TextDetectorTest {
   }
 
   @Test
+  void scan_yearAfterAnInsuranceWord_isNoPlanNumber() {
+    assertThat(found("Insurance, Aetna 2023", Sensitivity.HIGH))
+        .doesNotContain(IdentifierType.HEALTH_PLAN);
+    assertThat(found("Policy 2024 renewal", Sensitivity.HIGH))
+        .doesNotContain(IdentifierType.HEALTH_PLAN);
+    assertThat(found("Member ID 12345678")).contains(IdentifierType.HEALTH_PLAN);
+    assertThat(found("Policy 3021")).contains(IdentifierType.HEALTH_PLAN);
+  }
+
+  @Test
   void scan_testRangeSsnWithContext_isMediumButNotLow() {
     String line = "Patient SSN 999-83-4219 on file";
 
