@@ -25,7 +25,7 @@ final class PathNames {
   /** Scans one name (the last part of a path) and returns it with findings replaced by types. */
   static String scan(String name, TextDetector detector, FindingSink sink) {
     List<int[]> ranges = new ArrayList<>();
-    String spaced = name.replace('_', ' ');
+    String spaced = latinBase(name.replace('_', ' '));
     detector.recordRanges(ranges);
     try {
       detector.scan(spaced, 0, null, Cue.NONE, sink);
@@ -419,9 +419,9 @@ final class PathNames {
     return e;
   }
 
-  /** A lower-case letter, accented ones of Latin-1 too. */
+  /** A lower-case letter of the Latin alphabets (accented ones too: é, ł, ø). */
   private static boolean lowerWordChar(char c) {
-    return Character.isLowerCase(c) && c <= 0xFF;
+    return Character.isLowerCase(c) && c <= 0x24F;
   }
 
   /**
@@ -711,12 +711,58 @@ final class PathNames {
             .replace('`', '\'');
     StringBuilder plain = new StringBuilder(word.length());
     for (int i = 0; i < word.length(); i++) {
-      if (Character.getType(word.charAt(i)) != Character.NON_SPACING_MARK) {
-        plain.append(word.charAt(i));
+      char c = word.charAt(i);
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        plain.append(unaccented(c));
       }
     }
     Latin1Text text = Latin1Text.of(plain.toString());
     return Lexicon.flags(text, 0, text.length());
+  }
+
+  /**
+   * The name with each accented letter beyond Latin-1 (Ł, ę, Ş, ő) read as its plain letter, one
+   * character for one, so that the rules, whose word lists and text handling know Latin-1, see
+   * {@code Łukasz Wiśniewski} as {@code Lukasz Wisniewski} at the same positions.
+   */
+  static String latinBase(String name) {
+    char[] out = null;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 0x100 && c <= 0x24F && Character.isLetter(c)) {
+        String plain = unaccented(c);
+        if (plain.length() != 1 || plain.charAt(0) == c) {
+          plain = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        }
+        if (plain.charAt(0) < 0x100 && Character.isLetter(plain.charAt(0))) {
+          out = out == null ? name.toCharArray() : out;
+          out[i] = plain.charAt(0);
+        }
+      }
+    }
+    return out == null ? name : new String(out);
+  }
+
+  /**
+   * The plain letters of a letter that has no decomposition into a letter and an accent mark (Ł, Ø,
+   * ß, Æ, Đ), so that {@code Łukasz} and {@code Søren} are looked up as lukasz and soren.
+   */
+  private static String unaccented(char c) {
+    return switch (c) {
+      case '\u0141' -> "L";
+      case '\u0142' -> "l";
+      case '\u00D8' -> "O";
+      case '\u00F8' -> "o";
+      case '\u0110', '\u00D0' -> "D";
+      case '\u0111', '\u00F0' -> "d";
+      case '\u00DF' -> "ss";
+      case '\u00C6' -> "AE";
+      case '\u00E6' -> "ae";
+      case '\u0152' -> "OE";
+      case '\u0153' -> "oe";
+      case '\u0131' -> "i";
+      default -> String.valueOf(c);
+    };
   }
 
   /** Past every character of {@code chars} from {@code k}. */

@@ -219,6 +219,11 @@ class FormatsTest {
       {"Garc\u00EDa, Mar\u00EDa.txt", "[NAME].txt"},
       {"Smith, Rene\u0301e.txt", "[NAME].txt"},
       {"O\u2019Brien, Patrick.txt", "[NAME].txt"},
+      // letters beyond Latin-1 that have no separate accent mark
+      {"Kowalski, \u0141ukasz.pdf", "[NAME].pdf"},
+      {"\u0141ukasz Kowalski.pdf", "[NAME].pdf"},
+      {"Nowak, Ma\u0142gorzata.txt", "[NAME].txt"},
+      {"S\u00F8ren Nielsen.txt", "[NAME].txt"},
       // names of many origins, and nicknames, middle names and compound family names hidden whole
       {"Patel, Priya.txt", "[NAME].txt"},
       {"Kim, Min-jun.txt", "[NAME].txt"},
@@ -315,6 +320,7 @@ class FormatsTest {
       {"john smith intake.docx", "[NAME] intake.docx"},
       {"jos\u00E9_garc\u00EDa.pdf", "[NAME].pdf"},
       {"li_wei_2020.pdf", "[NAME]_2020.pdf"},
+      {"\u0142ukasz_kowalski.pdf", "[NAME].pdf"},
       {"john_smith_medical_records.pdf", "[NAME]_medical_records.pdf"},
       // middle names on the name's open side, and two names in one file name
       {"mary_ann_smith.pdf", "[NAME].pdf"},
