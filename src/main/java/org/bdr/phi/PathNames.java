@@ -18,7 +18,7 @@ final class PathNames {
   private static final Set<String> PARTICLES =
       Set.of(
           "van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "st",
-          "st.", "mac", "mc", "ten", "ter", "dos", "das", "bin", "al", "el");
+          "st.", "mac", "mc", "ten", "ter", "dos", "das", "bin", "al", "el", "dela");
 
   private PathNames() {}
 
@@ -253,22 +253,25 @@ final class PathNames {
   /**
    * Names written in lower case, as scanners, exports and hurried hands name files ({@code
    * smith_john_labs.pdf}, {@code maria-garcia-consent.pdf}, {@code doe.jane.pdf}, {@code smith,
-   * john.pdf}): two lower-case words next to each other, joined by one space, '_', '-' or '.', or
-   * by a comma, one in the list of given names and the other in the list of family names, in either
-   * order (family name first after a comma). Without capitals nothing but the lists says these are
-   * names, so:
+   * john.pdf}): two lower-case words, one in the list of given names and the other in the list of
+   * family names, in either order (family name first after a comma), joined by one space, '_', '-'
+   * or '.', or by a comma, maybe with an initial or particles between them ({@code john_m_smith},
+   * {@code anna_van_der_berg}). Without capitals nothing but the lists says these are names, so:
    *
    * <ul>
-   *   <li>0.7 when more says so: a comma between them, or a patient's number or birth date right
-   *       after ({@code doe_jane_mrn12345.pdf}, {@code garcia_maria_01021960.pdf});
-   *   <li>0.6 when neither word is also an everyday English word;
-   *   <li>0.45, reported at high sensitivity only, when one is ({@code rose_hill_invoice.pdf},
-   *       {@code grace_young}).
+   *   <li>0.7 when more says so: a comma between them, or a patient's number or a birth date
+   *       without separators right after ({@code doe_jane_mrn12345.pdf}, {@code
+   *       garcia_maria_01021960.pdf});
+   *   <li>0.6 otherwise, unless both words are also everyday English words ({@code rose_hill},
+   *       {@code grace_young}): then 0.45, reported at high sensitivity only, or 0.6 with a date
+   *       right before or after them ({@code young_grace_1960-01-02.pdf}).
    * </ul>
    *
    * Words that are cue words, months, fillers or titles are no part of such a name, and two names
-   * before a word such as "hospital", "clinic" or "bank" name an institution. Listed given names
-   * right after a family-first name, or right before a given-first one, are hidden with it.
+   * before a word such as "hospital", "clinic" or "bank" name an institution. The whole name is
+   * hidden: the listed names, particles and initials around the two words, suffixes, a nickname in
+   * parentheses or quotes, and a second given name after "and" or "&amp;" ({@link #lowerNameStart},
+   * {@link #lowerNameEnd}).
    *
    * @param name the name with '_' read as a space
    */
@@ -276,12 +279,16 @@ final class PathNames {
     List<Span> found = new ArrayList<>();
     for (int first = lowerWordStart(name, 0); first >= 0; ) {
       int firstEnd = lowerWordEnd(name, first);
+      boolean comma = comma(name, firstEnd) >= 0;
       int second = nextLowerWord(name, firstEnd);
+      // past an initial or particles between the two ("john_m_smith", "anna_van_der_berg")
+      for (int n = 0; n < 3 && second >= 0 && !comma && betweenNames(name, second); n++) {
+        second = nextLowerWord(name, lowerWordEnd(name, second));
+      }
       if (second < 0) {
         first = lowerWordStart(name, firstEnd);
         continue;
       }
-      boolean comma = comma(name, firstEnd) >= 0;
       int secondEnd = lowerWordEnd(name, second);
       int a = flags(name, first, firstEnd);
       int b = flags(name, second, secondEnd);
@@ -290,35 +297,163 @@ final class PathNames {
       if (((a | b) & NOT_A_NAME) != 0
           || !(familyFirst || givenFirst)
           || institutionAfter(name, secondEnd)) {
-        first = second;
+        first = lowerWordStart(name, firstEnd);
         continue;
       }
+      int start = lowerNameStart(name, first);
+      int end = lowerNameEnd(name, secondEnd);
       double confidence;
-      if (comma || numberAfter(name, secondEnd) == 0.7 || compactDateAfter(name, secondEnd) >= 0) {
+      if (comma || numberAfter(name, end) == 0.7 || compactDateAfter(name, end) >= 0) {
         confidence = 0.7;
       } else if (EVERYDAY.contains(name.substring(first, firstEnd))
-          || EVERYDAY.contains(name.substring(second, secondEnd))) {
+          && EVERYDAY.contains(name.substring(second, secondEnd))
+          && !dateNextTo(name, start, end)) {
         confidence = 0.45;
       } else {
         confidence = 0.6;
-      }
-      // middle names are hidden with the name: "doe_jane_marie", "mary_ann_smith"
-      int end = secondEnd;
-      for (int next = familyFirst ? nextLowerWord(name, end) : -1;
-          next >= 0 && middleName(name, next);
-          next = nextLowerWord(name, end)) {
-        end = lowerWordEnd(name, next);
-      }
-      int start = first;
-      for (int before = familyFirst ? -1 : lowerWordBefore(name, start);
-          before >= 0 && known(name, before, start - 1, Lexicon.GIVEN);
-          before = lowerWordBefore(name, start)) {
-        start = before;
       }
       found.add(new Span(start, end, confidence));
       first = lowerWordStart(name, end);
     }
     return found;
+  }
+
+  /** Whether the word at {@code k} is an initial or a particle that may stand inside a name. */
+  private static boolean betweenNames(String name, int k) {
+    int end = lowerWordEnd(name, k);
+    return end - k == 1 || PARTICLES.contains(name.substring(k, end));
+  }
+
+  /**
+   * Whether a date stands right before {@code start} or right after {@code end}, past one
+   * separator: a birth date or a visit date beside a name makes a patient's file.
+   */
+  private static boolean dateNextTo(String name, int start, int end) {
+    if (end + 1 < name.length() && " .-".indexOf(name.charAt(end)) >= 0 && dateAt(name, end + 1)) {
+      return true;
+    }
+    if (start < 2 || " .-".indexOf(name.charAt(start - 1)) < 0) {
+      return false;
+    }
+    int k = start - 1;
+    while (k > 0
+        && (Character.isDigit(name.charAt(k - 1)) || "-./".indexOf(name.charAt(k - 1)) >= 0)) {
+      k--;
+    }
+    return k < start - 1 && dateAt(name, k);
+  }
+
+  /** Whether a date with separators starts at {@code k}: 1-2-1960, 01.02.60 or 1960-01-02. */
+  private static boolean dateAt(String name, int k) {
+    if (shortDateAt(name, k)) {
+      return true;
+    }
+    if (digitsAt(name, k) != 4 || k + 10 > name.length()) {
+      return false;
+    }
+    char sep = name.charAt(k + 4);
+    return "-./".indexOf(sep) >= 0
+        && digitsAt(name, k + 5) == 2
+        && name.charAt(k + 7) == sep
+        && digitsAt(name, k + 8) == 2;
+  }
+
+  /**
+   * Where a lower-case name whose first listed word starts at {@code k} really starts: over listed
+   * names, particles and initials before it ("mary_ann_smith", "van_buren_martin", "garcia lopez,
+   * maria"), and over "john_and_" before it ("john_and_mary_smith").
+   */
+  private static int lowerNameStart(String name, int k) {
+    for (int n = 0; n < 4; n++) {
+      if (k >= 5 && name.startsWith(" & ", k - 3)) {
+        // "john_&_jane_doe": the word before the '&' ends three characters before the name
+        int given = lowerWordBefore(name, k - 2);
+        if (given < 0 || !known(name, given, k - 3, Lexicon.GIVEN)) {
+          break;
+        }
+        k = given;
+        continue;
+      }
+      int before = lowerWordBefore(name, k);
+      if (before < 0) {
+        break;
+      }
+      if (name.substring(before, k - 1).equals("and")) {
+        int given = lowerWordBefore(name, before);
+        if (given < 0 || !known(name, given, before - 1, Lexicon.GIVEN)) {
+          break;
+        }
+        k = given;
+      } else if (nameWord(name, before, k - 1) || betweenNames(name, before)) {
+        k = before;
+      } else {
+        break;
+      }
+    }
+    return k;
+  }
+
+  /**
+   * Where a lower-case name whose second listed word ends at {@code k} really ends: over listed
+   * names, particles followed by a word, initials and suffixes after it ("doe_jane_marie",
+   * "juan_perez_rodriguez", "maria_lopez_de_garcia", "smith_john_jr"), a nickname in parentheses or
+   * quotes ("smith_robert_(bob)"), and "_and_jane" or "_&amp;_jane" after it.
+   */
+  private static int lowerNameEnd(String name, int k) {
+    for (int n = 0; n < 6; n++) {
+      int more = Math.max(nicknameEnd(name, k), lowerAndEnd(name, k));
+      if (more > k) {
+        k = more;
+        continue;
+      }
+      int next = comma(name, k) >= 0 ? -1 : nextLowerWord(name, k);
+      if (next < 0) {
+        break;
+      }
+      int end = lowerWordEnd(name, next);
+      String word = name.substring(next, end);
+      int after = nextLowerWord(name, end);
+      if (nameWord(name, next, end) || SUFFIXES.contains(word) || end - next == 1) {
+        k = end;
+      } else if (PARTICLES.contains(word) && after >= 0) {
+        k = lowerWordEnd(name, after);
+      } else {
+        break;
+      }
+    }
+    return k;
+  }
+
+  /** Whether a lower-case word is a listed given or family name and no cue, month or filler. */
+  private static boolean nameWord(String name, int from, int to) {
+    int f = flags(name, from, to);
+    return (f & (Lexicon.GIVEN | Lexicon.FAMILY)) != 0 && (f & NOT_A_NAME) == 0;
+  }
+
+  /** The end of " and jane" or " &amp; jane" (a listed given name) at {@code k}, else k. */
+  private static int lowerAndEnd(String name, int k) {
+    int e = name.startsWith(" and ", k) ? k + 5 : name.startsWith(" & ", k) ? k + 3 : -1;
+    if (e < 0 || lowerWordStart(name, e) != e) {
+      return k;
+    }
+    int end = lowerWordEnd(name, e);
+    return known(name, e, end, Lexicon.GIVEN) ? end : k;
+  }
+
+  /** The end of a one-word nickname in parentheses or quotes after a space at {@code k}, else k. */
+  private static int nicknameEnd(String name, int k) {
+    if (k + 3 >= name.length()
+        || name.charAt(k) != ' '
+        || NICKNAME_OPEN.indexOf(name.charAt(k + 1)) < 0) {
+      return k;
+    }
+    int e = k + 2;
+    while (e < name.length() && Character.isLetter(name.charAt(e))) {
+      e++;
+    }
+    return e > k + 2 && e < name.length() && NICKNAME_CLOSE.indexOf(name.charAt(e)) >= 0
+        ? e + 1
+        : k;
   }
 
   /** Whether a word naming a place or an institution follows ("thomas_jefferson_hospital"). */
@@ -350,19 +485,6 @@ final class PathNames {
           "corp",
           "company",
           "partners");
-
-  /**
-   * Whether the lower-case word at {@code k} is a listed given name that does not start the next
-   * name ("doe_jane_marie", but not the "jane" of "smith_john_jane_doe").
-   */
-  private static boolean middleName(String name, int k) {
-    int end = lowerWordEnd(name, k);
-    if (!known(name, k, end, Lexicon.GIVEN)) {
-      return false;
-    }
-    int after = nextLowerWord(name, end);
-    return after < 0 || !known(name, after, lowerWordEnd(name, after), Lexicon.FAMILY);
-  }
 
   /**
    * The start of a whole lower-case word joined to a word ending at {@code end} by one space, '.'
@@ -673,7 +795,12 @@ final class PathNames {
     if (!SUFFIXES.contains(name.substring(k + 1, e).toLowerCase(Locale.ROOT))) {
       return k;
     }
-    return e < name.length() && name.charAt(e) == '.' ? e + 1 : e;
+    // the suffix's period, unless it starts an extension ("Smith_John_Jr.pdf")
+    boolean period =
+        e < name.length()
+            && name.charAt(e) == '.'
+            && (e + 1 == name.length() || !Character.isLetter(name.charAt(e + 1)));
+    return period ? e + 1 : e;
   }
 
   private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
@@ -717,7 +844,13 @@ final class PathNames {
       }
     }
     Latin1Text text = Latin1Text.of(plain.toString());
-    return Lexicon.flags(text, 0, text.length());
+    int f = Lexicon.flags(text, 0, text.length());
+    if (f == 0 && plain.indexOf("'") > 0) {
+      // the lists write O'Brien and D'Angelo without the apostrophe
+      Latin1Text joined = Latin1Text.of(plain.toString().replace("'", ""));
+      f = Lexicon.flags(joined, 0, joined.length());
+    }
+    return f;
   }
 
   /**

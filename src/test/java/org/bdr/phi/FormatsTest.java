@@ -207,6 +207,7 @@ class FormatsTest {
       {"Smith, John (Jack).txt", "[NAME].txt"},
       {"Smith, J. Michael.txt", "[NAME].txt"},
       {"Doe, Jane A.pdf", "[NAME].pdf"},
+      {"Smith_John_Jr.pdf", "[NAME].pdf"},
       // a leading date or number, a copy, a label before a dash, odd spacing and commas
       {"2024-03-01 Doe, Jane.txt", "[DATE] [NAME].txt"},
       {"Copy of Thistlewood, Jane.pdf", "Copy of [NAME].pdf"},
@@ -325,7 +326,28 @@ class FormatsTest {
       // middle names on the name's open side, and two names in one file name
       {"mary_ann_smith.pdf", "[NAME].pdf"},
       {"doe_jane_marie.pdf", "[NAME].pdf"},
-      {"john_smith_and_jane_doe.pdf", "[NAME]_and_[NAME].pdf"},
+      {"john_smith_and_jane_doe.pdf", "[NAME].pdf"},
+      // the whole name: second family names, particles, initials, suffixes, nicknames, families
+      {"smith-jones_mary.pdf", "[NAME].pdf"},
+      {"mary_smith-jones_consent.pdf", "[NAME]_consent.pdf"},
+      {"garcia_lopez_carmen_labs.pdf", "[NAME]_labs.pdf"},
+      {"juan_perez_rodriguez_labs.pdf", "[NAME]_labs.pdf"},
+      {"maria_lopez_de_garcia_labs.pdf", "[NAME]_labs.pdf"},
+      {"dela_cruz_maria_labs.pdf", "[NAME]_labs.pdf"},
+      {"anna_van_der_berg.pdf", "[NAME].pdf"},
+      {"john_m_smith_labs.pdf", "[NAME]_labs.pdf"},
+      {"john_michael_smith_labs.pdf", "[NAME]_labs.pdf"},
+      {"nguyen_thi_mai_labs.pdf", "[NAME]_labs.pdf"},
+      {"smith_john_jr.pdf", "[NAME].pdf"},
+      {"smith_robert_(bob)_labs.pdf", "[NAME]_labs.pdf"},
+      {"smith_john_&_mary.pdf", "[NAME].pdf"},
+      {"john_&_jane_doe.pdf", "[NAME].pdf"},
+      {"john_and_mary_smith.pdf", "[NAME].pdf"},
+      {"o'brien_patrick_labs.pdf", "[NAME]_labs.pdf"},
+      // a family name that is also a word, and an everyday pair with a date beside it
+      {"brown_michael_ekg.pdf", "[NAME]_ekg.pdf"},
+      {"young_grace_1960-01-02.pdf", "[NAME]_[DATE].pdf"},
+      {"2023-04-01_young_grace.pdf", "[DATE]_[NAME].pdf"},
       // more than the lists says so: a comma, a patient's number or birth date after the name
       {"smith, john.pdf", "[NAME].pdf"},
       {"doe_jane_mrn12345.pdf", "[NAME]_mrn[MRN].pdf"},
