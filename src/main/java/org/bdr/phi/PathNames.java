@@ -40,8 +40,15 @@ final class PathNames {
     if (familyGiven != null) {
       nameAt(familyGiven.start(), familyGiven.end(), familyGiven.confidence(), sink, ranges);
     }
-    for (Span lower : lowerCaseNames(spaced)) {
-      nameAt(lower.start(), lower.end(), lower.confidence(), sink, ranges);
+    for (Span pair : listedNames(spaced)) {
+      int[] overlap = nameOverlapping(ranges, pair);
+      if (overlap == null) {
+        nameAt(pair.start(), pair.end(), pair.confidence(), sink, ranges);
+      } else {
+        // a name the other rules found already: hide the whole of both, report it once
+        overlap[0] = Math.min(overlap[0], pair.start());
+        overlap[1] = Math.max(overlap[1], pair.end());
+      }
     }
     List<int[]> births = new ArrayList<>();
     for (int[] r : ranges) {
@@ -114,6 +121,16 @@ final class PathNames {
     }
     range[0] = start;
     range[1] = trailingNameEnd(name, end);
+  }
+
+  /** The range of a reported name that overlaps {@code span}, or null. */
+  private static int[] nameOverlapping(List<int[]> ranges, Span span) {
+    for (int[] r : ranges) {
+      if (r[2] == IdentifierType.NAME.ordinal() && r[0] < span.end() && span.start() < r[1]) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** Where a name found in a path's name starts and ends, and the confidence of the finding. */
@@ -251,12 +268,14 @@ final class PathNames {
   }
 
   /**
-   * Names written in lower case, as scanners, exports and hurried hands name files ({@code
-   * smith_john_labs.pdf}, {@code maria-garcia-consent.pdf}, {@code doe.jane.pdf}, {@code smith,
-   * john.pdf}): two lower-case words, one in the list of given names and the other in the list of
-   * family names, in either order (family name first after a comma), joined by one space, '_', '-'
-   * or '.', or by a comma, maybe with an initial or particles between them ({@code john_m_smith},
-   * {@code anna_van_der_berg}). Without capitals nothing but the lists says these are names, so:
+   * Names as scanners, exports and hurried hands write them into file names, in lower case or not,
+   * anywhere in the name ({@code smith_john_labs.pdf}, {@code maria-garcia-consent.pdf}, {@code
+   * doe.jane.pdf}, {@code smith, john.pdf}, {@code labs_Smith_John.pdf}): two words, one in the
+   * list of given names and the other in the list of family names, in either order (family name
+   * first after a comma), joined by one space, '_', '-' or '.', or by a comma, maybe with an
+   * initial or particles between them ({@code john_m_smith}, {@code anna_van_der_berg}). Where the
+   * other rules found the same name already, it is widened to the whole, not reported again. In
+   * lower case nothing but the lists says these are names, so:
    *
    * <ul>
    *   <li>0.7 when more says so: a comma between them, or a patient's number or a birth date
@@ -270,26 +289,26 @@ final class PathNames {
    * Words that are cue words, months, fillers or titles are no part of such a name, and two names
    * before a word such as "hospital", "clinic" or "bank" name an institution. The whole name is
    * hidden: the listed names, particles and initials around the two words, suffixes, a nickname in
-   * parentheses or quotes, and a second given name after "and" or "&amp;" ({@link #lowerNameStart},
-   * {@link #lowerNameEnd}).
+   * parentheses or quotes, and a second given name after "and" or "&amp;" ({@link #pairNameStart},
+   * {@link #pairNameEnd}).
    *
    * @param name the name with '_' read as a space
    */
-  static List<Span> lowerCaseNames(String name) {
+  static List<Span> listedNames(String name) {
     List<Span> found = new ArrayList<>();
-    for (int first = lowerWordStart(name, 0); first >= 0; ) {
-      int firstEnd = lowerWordEnd(name, first);
+    for (int first = wordStart(name, 0); first >= 0; ) {
+      int firstEnd = wordEnd(name, first);
       boolean comma = comma(name, firstEnd) >= 0;
-      int second = nextLowerWord(name, firstEnd);
+      int second = nextWord(name, firstEnd);
       // past an initial or particles between the two ("john_m_smith", "anna_van_der_berg")
       for (int n = 0; n < 3 && second >= 0 && !comma && betweenNames(name, second); n++) {
-        second = nextLowerWord(name, lowerWordEnd(name, second));
+        second = nextWord(name, wordEnd(name, second));
       }
       if (second < 0) {
-        first = lowerWordStart(name, firstEnd);
+        first = wordStart(name, firstEnd);
         continue;
       }
-      int secondEnd = lowerWordEnd(name, second);
+      int secondEnd = wordEnd(name, second);
       int a = flags(name, first, firstEnd);
       int b = flags(name, second, secondEnd);
       boolean familyFirst = (a & Lexicon.FAMILY) != 0 && (b & Lexicon.GIVEN) != 0;
@@ -297,31 +316,31 @@ final class PathNames {
       if (((a | b) & NOT_A_NAME) != 0
           || !(familyFirst || givenFirst)
           || institutionAfter(name, secondEnd)) {
-        first = lowerWordStart(name, firstEnd);
+        first = wordStart(name, firstEnd);
         continue;
       }
-      int start = lowerNameStart(name, first);
-      int end = lowerNameEnd(name, secondEnd);
+      int start = pairNameStart(name, first);
+      int end = pairNameEnd(name, secondEnd);
       double confidence;
       if (comma || numberAfter(name, end) == 0.7 || compactDateAfter(name, end) >= 0) {
         confidence = 0.7;
-      } else if (EVERYDAY.contains(name.substring(first, firstEnd))
-          && EVERYDAY.contains(name.substring(second, secondEnd))
+      } else if (EVERYDAY.contains(lower(name, first, firstEnd))
+          && EVERYDAY.contains(lower(name, second, secondEnd))
           && !dateNextTo(name, start, end)) {
         confidence = 0.45;
       } else {
         confidence = 0.6;
       }
       found.add(new Span(start, end, confidence));
-      first = lowerWordStart(name, end);
+      first = wordStart(name, end);
     }
     return found;
   }
 
   /** Whether the word at {@code k} is an initial or a particle that may stand inside a name. */
   private static boolean betweenNames(String name, int k) {
-    int end = lowerWordEnd(name, k);
-    return end - k == 1 || PARTICLES.contains(name.substring(k, end));
+    int end = wordEnd(name, k);
+    return end - k == 1 || PARTICLES.contains(lower(name, k, end));
   }
 
   /**
@@ -363,28 +382,28 @@ final class PathNames {
    * names, particles and initials before it ("mary_ann_smith", "van_buren_martin", "garcia lopez,
    * maria"), and over "john_and_" before it ("john_and_mary_smith").
    */
-  private static int lowerNameStart(String name, int k) {
+  private static int pairNameStart(String name, int k) {
     for (int n = 0; n < 4; n++) {
       if (k >= 5 && name.startsWith(" & ", k - 3)) {
         // "john_&_jane_doe": the word before the '&' ends three characters before the name
-        int given = lowerWordBefore(name, k - 2);
+        int given = wordBefore(name, k - 2);
         if (given < 0 || !known(name, given, k - 3, Lexicon.GIVEN)) {
           break;
         }
         k = given;
         continue;
       }
-      int before = lowerWordBefore(name, k);
+      int before = wordBefore(name, k);
       if (before < 0) {
         break;
       }
-      if (name.substring(before, k - 1).equals("and")) {
-        int given = lowerWordBefore(name, before);
+      if (lower(name, before, k - 1).equals("and")) {
+        int given = wordBefore(name, before);
         if (given < 0 || !known(name, given, before - 1, Lexicon.GIVEN)) {
           break;
         }
         k = given;
-      } else if (nameWord(name, before, k - 1) || betweenNames(name, before)) {
+      } else if (listedWord(name, before, k - 1) || betweenNames(name, before)) {
         k = before;
       } else {
         break;
@@ -399,24 +418,24 @@ final class PathNames {
    * "juan_perez_rodriguez", "maria_lopez_de_garcia", "smith_john_jr"), a nickname in parentheses or
    * quotes ("smith_robert_(bob)"), and "_and_jane" or "_&amp;_jane" after it.
    */
-  private static int lowerNameEnd(String name, int k) {
+  private static int pairNameEnd(String name, int k) {
     for (int n = 0; n < 6; n++) {
-      int more = Math.max(nicknameEnd(name, k), lowerAndEnd(name, k));
+      int more = Math.max(nicknameEnd(name, k), andGivenEnd(name, k));
       if (more > k) {
         k = more;
         continue;
       }
-      int next = comma(name, k) >= 0 ? -1 : nextLowerWord(name, k);
+      int next = comma(name, k) >= 0 ? -1 : nextWord(name, k);
       if (next < 0) {
         break;
       }
-      int end = lowerWordEnd(name, next);
-      String word = name.substring(next, end);
-      int after = nextLowerWord(name, end);
-      if (nameWord(name, next, end) || SUFFIXES.contains(word) || end - next == 1) {
+      int end = wordEnd(name, next);
+      String word = lower(name, next, end);
+      int after = nextWord(name, end);
+      if (listedWord(name, next, end) || SUFFIXES.contains(word) || end - next == 1) {
         k = end;
       } else if (PARTICLES.contains(word) && after >= 0) {
-        k = lowerWordEnd(name, after);
+        k = wordEnd(name, after);
       } else {
         break;
       }
@@ -424,23 +443,32 @@ final class PathNames {
     return k;
   }
 
-  /** Whether a lower-case word is a listed given or family name and no cue, month or filler. */
-  private static boolean nameWord(String name, int from, int to) {
+  /** The word {@code from..to} in lower case. */
+  private static String lower(String name, int from, int to) {
+    return name.substring(from, to).toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether a word is a listed given or family name and no cue, month or filler. */
+  private static boolean listedWord(String name, int from, int to) {
     int f = flags(name, from, to);
     return (f & (Lexicon.GIVEN | Lexicon.FAMILY)) != 0 && (f & NOT_A_NAME) == 0;
   }
 
   /** The end of " and jane" or " &amp; jane" (a listed given name) at {@code k}, else k. */
-  private static int lowerAndEnd(String name, int k) {
-    int e = name.startsWith(" and ", k) ? k + 5 : name.startsWith(" & ", k) ? k + 3 : -1;
-    if (e < 0 || lowerWordStart(name, e) != e) {
+  private static int andGivenEnd(String name, int k) {
+    int e =
+        name.regionMatches(true, k, " and ", 0, 5) ? k + 5 : name.startsWith(" & ", k) ? k + 3 : -1;
+    if (e < 0 || wordStart(name, e) != e) {
       return k;
     }
-    int end = lowerWordEnd(name, e);
+    int end = wordEnd(name, e);
     return known(name, e, end, Lexicon.GIVEN) ? end : k;
   }
 
-  /** The end of a one-word nickname in parentheses or quotes after a space at {@code k}, else k. */
+  /**
+   * The end of a nickname, a listed given name in parentheses or quotes, after a space at {@code k}
+   * ("smith_robert_(bob)"); k when there is none.
+   */
   private static int nicknameEnd(String name, int k) {
     if (k + 3 >= name.length()
         || name.charAt(k) != ' '
@@ -451,15 +479,18 @@ final class PathNames {
     while (e < name.length() && Character.isLetter(name.charAt(e))) {
       e++;
     }
-    return e > k + 2 && e < name.length() && NICKNAME_CLOSE.indexOf(name.charAt(e)) >= 0
+    return e > k + 2
+            && e < name.length()
+            && NICKNAME_CLOSE.indexOf(name.charAt(e)) >= 0
+            && known(name, k + 2, e, Lexicon.GIVEN)
         ? e + 1
         : k;
   }
 
   /** Whether a word naming a place or an institution follows ("thomas_jefferson_hospital"). */
   private static boolean institutionAfter(String name, int end) {
-    int next = nextLowerWord(name, end);
-    return next >= 0 && INSTITUTIONS.contains(name.substring(next, lowerWordEnd(name, next)));
+    int next = nextWord(name, end);
+    return next >= 0 && INSTITUTIONS.contains(lower(name, next, wordEnd(name, next)));
   }
 
   private static final Set<String> INSTITUTIONS =
@@ -490,38 +521,38 @@ final class PathNames {
    * The start of a whole lower-case word joined to a word ending at {@code end} by one space, '.'
    * or '-', or by a comma and at most one blank; -1 when none follows so.
    */
-  private static int nextLowerWord(String name, int end) {
+  private static int nextWord(String name, int end) {
     int c = comma(name, end);
     int k = c >= 0 ? blanks(name, c + 1, 1) : end + 1;
     if (c < 0 && (end >= name.length() || " .-".indexOf(name.charAt(end)) < 0)) {
       return -1;
     }
-    return k < name.length() && lowerWordStart(name, k) == k ? k : -1;
+    return k < name.length() && wordStart(name, k) == k ? k : -1;
   }
 
   /**
    * The start of a whole lower-case word that ends one space, '.' or '-' before {@code k}, or -1.
    */
-  private static int lowerWordBefore(String name, int k) {
-    if (k < 2 || " .-".indexOf(name.charAt(k - 1)) < 0 || !lowerWordChar(name.charAt(k - 2))) {
+  private static int wordBefore(String name, int k) {
+    if (k < 2 || " .-".indexOf(name.charAt(k - 1)) < 0 || !wordLetter(name.charAt(k - 2))) {
       return -1;
     }
     int w = k - 2;
-    while (w > 0 && lowerWordChar(name.charAt(w - 1))) {
+    while (w > 0 && wordLetter(name.charAt(w - 1))) {
       w--;
     }
-    return lowerWordStart(name, w) == w ? w : -1;
+    return wordStart(name, w) == w ? w : -1;
   }
 
   /**
    * The start of the next whole lower-case word at or after {@code k}: no letter or digit before
    * it, no letter after it (digits may follow: {@code smith_john1960}); -1 when none.
    */
-  private static int lowerWordStart(String name, int k) {
+  private static int wordStart(String name, int k) {
     for (int i = k; i < name.length(); i++) {
-      if (lowerWordChar(name.charAt(i))
+      if (wordLetter(name.charAt(i))
           && (i == 0 || !Character.isLetterOrDigit(name.charAt(i - 1)))) {
-        int end = lowerWordEnd(name, i);
+        int end = wordEnd(name, i);
         if (end == name.length() || !Character.isLetter(name.charAt(end))) {
           return i;
         }
@@ -532,18 +563,18 @@ final class PathNames {
   }
 
   /** The end of the lower-case letters (and apostrophes inside) from {@code k}. */
-  private static int lowerWordEnd(String name, int k) {
+  private static int wordEnd(String name, int k) {
     int e = k;
     while (e < name.length()
-        && (lowerWordChar(name.charAt(e)) || (e > k && "'\u2019".indexOf(name.charAt(e)) >= 0))) {
+        && (wordLetter(name.charAt(e)) || (e > k && "'\u2019".indexOf(name.charAt(e)) >= 0))) {
       e++;
     }
     return e;
   }
 
-  /** A lower-case letter of the Latin alphabets (accented ones too: é, ł, ø). */
-  private static boolean lowerWordChar(char c) {
-    return Character.isLowerCase(c) && c <= 0x24F;
+  /** A letter of the Latin alphabets (accented ones too: é, ł, ø). */
+  private static boolean wordLetter(char c) {
+    return Character.isLetter(c) && c <= 0x24F;
   }
 
   /**
@@ -1034,11 +1065,38 @@ final class PathNames {
       ends[words++] = k;
     }
     for (int w = words; w >= 2; w--) {
-      if (identifierAt(name, ends[w - 1])) {
-        return ends[w - 1];
+      int id = ends[w - 1];
+      if (identifierAt(name, id) && !(yearAt(name, id) && noListedName(name, ends, w))) {
+        return id;
       }
     }
     return 0;
+  }
+
+  /**
+   * Whether a year of this century stands alone at {@code k} ("Fee_Schedule_2024.xlsx"); a year
+   * before 2000 after a name is more often its birth year ("Zebulon_Quackenbush_1961").
+   */
+  private static boolean yearAt(String name, int k) {
+    return digitsAt(name, k) == 4
+        && name.startsWith("20", k)
+        && (k + 4 == name.length() || !Character.isLetterOrDigit(name.charAt(k + 4)));
+  }
+
+  /**
+   * Whether none of the first {@code words} words, each ending one before {@code ends[i]}, is a
+   * listed name: such words before a recent year name a document of that year ({@code
+   * Employee_Handbook_2024.pdf}), not a patient.
+   */
+  private static boolean noListedName(String name, int[] ends, int words) {
+    int from = 0;
+    for (int i = 0; i < words; i++) {
+      if (listedWord(name, from, ends[i] - 1)) {
+        return false;
+      }
+      from = ends[i];
+    }
+    return true;
   }
 
   /**

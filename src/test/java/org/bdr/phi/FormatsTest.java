@@ -208,6 +208,14 @@ class FormatsTest {
       {"Smith, J. Michael.txt", "[NAME].txt"},
       {"Doe, Jane A.pdf", "[NAME].pdf"},
       {"Smith_John_Jr.pdf", "[NAME].pdf"},
+      // two listed names anywhere in the name, joined by '_', '.' or '-'; two patients
+      {"labs_Smith_John.pdf", "labs_[NAME].pdf"},
+      {"Smith.John.labs.pdf", "[NAME].labs.pdf"},
+      {"John-Smith-referral.pdf", "[NAME]-referral.pdf"},
+      {"Garcia_Lopez_Maria.pdf", "[NAME].pdf"},
+      {"Garcia.Maria.2023-04-01.pdf", "[NAME].[DATE].pdf"},
+      {"Smith_John_and_Smith_Mary.pdf", "[NAME].pdf"},
+      {"Smith_John+Doe_Jane_labs.pdf", "[NAME]+[NAME]_labs.pdf"},
       // a leading date or number, a copy, a label before a dash, odd spacing and commas
       {"2024-03-01 Doe, Jane.txt", "[DATE] [NAME].txt"},
       {"Copy of Thistlewood, Jane.pdf", "Copy of [NAME].pdf"},
@@ -288,7 +296,6 @@ class FormatsTest {
           "Report, Final.txt",
           "Quackenbush, Zebulon.txt",
           "Budget, Draft 12.txt",
-          "Doe, jane.txt",
           "Staff Meeting, Mark.txt",
           "de, Jane.txt",
           "Taxes, Year 2023.txt",
@@ -302,7 +309,11 @@ class FormatsTest {
           "Abbott, Labs.txt",
           "Kent, County.txt",
           "Brown Bag Lunch.txt",
-          "April, May, June.txt"
+          "April, May, June.txt",
+          // two capitalised words before a year name a document of that year
+          "Fee_Schedule_2024.xlsx",
+          "Employee_Handbook_2024.pdf",
+          "Christmas_Party_2023.docx"
         }) {
       FileResult r = Scans.medium("office/" + name, "nothing");
 
@@ -350,6 +361,7 @@ class FormatsTest {
       {"2023-04-01_young_grace.pdf", "[DATE]_[NAME].pdf"},
       // more than the lists says so: a comma, a patient's number or birth date after the name
       {"smith, john.pdf", "[NAME].pdf"},
+      {"Doe, jane.pdf", "[NAME].pdf"},
       {"doe_jane_mrn12345.pdf", "[NAME]_mrn[MRN].pdf"},
       {"garcia_maria_dob_01021960.pdf", "[NAME]_dob_[DATE].pdf"},
       {"doe_jane_01021960.pdf", "[NAME]_[DATE].pdf"},
