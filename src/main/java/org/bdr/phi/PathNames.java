@@ -432,7 +432,10 @@ final class PathNames {
       int end = wordEnd(name, next);
       String word = lower(name, next, end);
       int after = nextWord(name, end);
-      if (listedWord(name, next, end) || SUFFIXES.contains(word) || end - next == 1) {
+      if (listedWord(name, next, end)
+          || SUFFIXES.contains(word)
+          || end - next == 1
+          || monthWithoutDate(name, next, end)) {
         k = end;
       } else if (PARTICLES.contains(word) && after >= 0) {
         k = wordEnd(name, after);
@@ -441,6 +444,16 @@ final class PathNames {
       }
     }
     return k;
+  }
+
+  /**
+   * Whether the word is a month's name with no day or year after it: right after a name it is the
+   * last part of the name ("kim_min_jun", Min-jun), not a date.
+   */
+  private static boolean monthWithoutDate(String name, int from, int to) {
+    int k = skip(name, to, " .-,");
+    return (flags(name, from, to) & Lexicon.MONTH) != 0
+        && (k == name.length() || !Character.isDigit(name.charAt(k)));
   }
 
   /** The word {@code from..to} in lower case. */

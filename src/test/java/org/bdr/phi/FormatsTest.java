@@ -349,6 +349,8 @@ class FormatsTest {
       {"john_m_smith_labs.pdf", "[NAME]_labs.pdf"},
       {"john_michael_smith_labs.pdf", "[NAME]_labs.pdf"},
       {"nguyen_thi_mai_labs.pdf", "[NAME]_labs.pdf"},
+      {"kim_min_jun_labs.pdf", "[NAME]_labs.pdf"},
+      {"smith_john_jun_2023.pdf", "[NAME]_jun_2023.pdf"},
       {"smith_john_jr.pdf", "[NAME].pdf"},
       {"smith_robert_(bob)_labs.pdf", "[NAME]_labs.pdf"},
       {"smith_john_&_mary.pdf", "[NAME].pdf"},
