@@ -18,7 +18,7 @@ final class SampleTrees {
   static List<FileTree.Entry> practice() {
     return List.of(
         text("letters/referral-2023-01.txt", "Dear colleague,\nplease see Mrs. A.\n"),
-        text("letters/Müller-Łukasz 診療.txt", "Befund: unauffällig\n"),
+        text("letters/Überweisung-Łódź 診療.txt", "Befund: unauffällig\n"),
         text("letters/🦷 dental.txt", "tooth 36: filling\n"),
         text("notes/empty.txt", ""),
         dir("scans/empty-folder"),
