@@ -378,16 +378,16 @@ final class PathNames {
   }
 
   /**
-   * Where a lower-case name whose first listed word starts at {@code k} really starts: over listed
-   * names, particles and initials before it ("mary_ann_smith", "van_buren_martin", "garcia lopez,
-   * maria"), and over "john_and_" before it ("john_and_mary_smith").
+   * Where a name whose first listed word starts at {@code k} really starts: over listed names,
+   * particles and initials before it ("mary_ann_smith", "van_buren_martin", "garcia lopez, maria"),
+   * and over "john_and_" before it ("john_and_mary_smith").
    */
   private static int pairNameStart(String name, int k) {
     for (int n = 0; n < 4; n++) {
       if (k >= 5 && name.startsWith(" & ", k - 3)) {
         // "john_&_jane_doe": the word before the '&' ends three characters before the name
         int given = wordBefore(name, k - 2);
-        if (given < 0 || !known(name, given, k - 3, Lexicon.GIVEN)) {
+        if (given < 0 || !known(name, given, wordEnd(name, given), Lexicon.GIVEN)) {
           break;
         }
         k = given;
@@ -397,13 +397,14 @@ final class PathNames {
       if (before < 0) {
         break;
       }
-      if (lower(name, before, k - 1).equals("and")) {
+      int beforeEnd = wordEnd(name, before);
+      if (lower(name, before, beforeEnd).equals("and")) {
         int given = wordBefore(name, before);
-        if (given < 0 || !known(name, given, before - 1, Lexicon.GIVEN)) {
+        if (given < 0 || !known(name, given, wordEnd(name, given), Lexicon.GIVEN)) {
           break;
         }
         k = given;
-      } else if (listedWord(name, before, k - 1) || betweenNames(name, before)) {
+      } else if (listedWord(name, before, beforeEnd) || betweenNames(name, before)) {
         k = before;
       } else {
         break;
@@ -413,8 +414,8 @@ final class PathNames {
   }
 
   /**
-   * Where a lower-case name whose second listed word ends at {@code k} really ends: over listed
-   * names, particles followed by a word, initials and suffixes after it ("doe_jane_marie",
+   * Where a name whose second listed word ends at {@code k} really ends: over listed names,
+   * particles followed by a word, initials and suffixes after it ("doe_jane_marie",
    * "juan_perez_rodriguez", "maria_lopez_de_garcia", "smith_john_jr"), a nickname in parentheses or
    * quotes ("smith_robert_(bob)"), and "_and_jane" or "_&amp;_jane" after it.
    */
@@ -531,26 +532,37 @@ final class PathNames {
           "partners");
 
   /**
-   * The start of a whole lower-case word joined to a word ending at {@code end} by one space, '.'
-   * or '-', or by a comma and at most one blank; -1 when none follows so.
+   * The start of a whole word joined to a word ending at {@code end} by one to three {@link
+   * #JOINERS}, or by a comma and at most one blank; -1 when none follows so.
    */
   private static int nextWord(String name, int end) {
     int c = comma(name, end);
-    int k = c >= 0 ? blanks(name, c + 1, 1) : end + 1;
-    if (c < 0 && (end >= name.length() || " .-".indexOf(name.charAt(end)) < 0)) {
+    int k = c >= 0 ? blanks(name, c + 1, 1) : end;
+    while (c < 0 && k < name.length() && k - end < 3 && JOINERS.indexOf(name.charAt(k)) >= 0) {
+      k++;
+    }
+    if (k == end) {
       return -1;
     }
     return k < name.length() && wordStart(name, k) == k ? k : -1;
   }
 
   /**
-   * The start of a whole lower-case word that ends one space, '.' or '-' before {@code k}, or -1.
+   * What may join the words of a name, up to three in a row ("Smith John", "smith_-_john"): spaces
+   * ('_' is read as one), '.', '-', no-break and thin spaces, en and em dashes, tabs.
    */
+  private static final String JOINERS = " .-\u00A0\u2009\u2013\u2014\t";
+
+  /** The start of a whole word that ends one to three {@link #JOINERS} before {@code k}, or -1. */
   private static int wordBefore(String name, int k) {
-    if (k < 2 || " .-".indexOf(name.charAt(k - 1)) < 0 || !wordLetter(name.charAt(k - 2))) {
+    int e = k;
+    while (e > 0 && k - e < 3 && JOINERS.indexOf(name.charAt(e - 1)) >= 0) {
+      e--;
+    }
+    if (e == k || e < 1 || !wordLetter(name.charAt(e - 1))) {
       return -1;
     }
-    int w = k - 2;
+    int w = e - 1;
     while (w > 0 && wordLetter(name.charAt(w - 1))) {
       w--;
     }
@@ -558,8 +570,8 @@ final class PathNames {
   }
 
   /**
-   * The start of the next whole lower-case word at or after {@code k}: no letter or digit before
-   * it, no letter after it (digits may follow: {@code smith_john1960}); -1 when none.
+   * The start of the next whole word at or after {@code k}: no letter or digit before it, no letter
+   * after it (digits may follow: {@code smith_john1960}); -1 when none.
    */
   private static int wordStart(String name, int k) {
     for (int i = k; i < name.length(); i++) {
@@ -575,7 +587,7 @@ final class PathNames {
     return -1;
   }
 
-  /** The end of the lower-case letters (and apostrophes inside) from {@code k}. */
+  /** The end of the letters (and apostrophes inside) from {@code k}. */
   private static int wordEnd(String name, int k) {
     int e = k;
     while (e < name.length()
@@ -893,6 +905,14 @@ final class PathNames {
       // the lists write O'Brien and D'Angelo without the apostrophe
       Latin1Text joined = Latin1Text.of(plain.toString().replace("'", ""));
       f = Lexicon.flags(joined, 0, joined.length());
+      if (f == 0
+          && plain.length() > 3
+          && plain.charAt(1) == '\''
+          && "oOdD".indexOf(plain.charAt(0)) >= 0) {
+        // O'Sullivan, D'Souza: the family name after the prefix
+        Latin1Text rest = Latin1Text.of(plain.substring(2));
+        f = Lexicon.flags(rest, 0, rest.length()) & Lexicon.FAMILY;
+      }
     }
     return f;
   }
@@ -1202,9 +1222,13 @@ final class PathNames {
     return out.append(name.substring(Math.min(at, name.length()))).toString();
   }
 
-  /** The last part of a path written with '/' or '\\' separators. */
+  private static final char SEPARATOR = java.io.File.separatorChar;
+
+  /** The last part of a path written with '/' separators, or backslashes on Windows. */
   static String lastPart(String path) {
-    int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    // a backslash separates folders only where the system says so; elsewhere it is part of a name
+    // ("Garcia, Maria\scan.pdf", as a Windows archive unpacks on Linux)
+    int cut = Math.max(path.lastIndexOf('/'), SEPARATOR == '\\' ? path.lastIndexOf('\\') : -1);
     return path.substring(cut + 1);
   }
 }

@@ -216,6 +216,17 @@ class FormatsTest {
       {"Garcia.Maria.2023-04-01.pdf", "[NAME].[DATE].pdf"},
       {"Smith_John_and_Smith_Mary.pdf", "[NAME].pdf"},
       {"Smith_John+Doe_Jane_labs.pdf", "[NAME]+[NAME]_labs.pdf"},
+      // doubled and unusual separators, and O' before a listed family name
+      {"Smith  John.pdf", "[NAME].pdf"},
+      {"Smith__John__labs.pdf", "[NAME]__labs.pdf"},
+      {"smith_-_john.pdf", "[NAME].pdf"},
+      {"Smith\u00A0John.pdf", "[NAME].pdf"},
+      {"Smith\u2013John.pdf", "[NAME].pdf"},
+      {"GARCIA__MARIA__LOPEZ.pdf", "[NAME].pdf"},
+      {"Siobhan O'Sullivan referral.pdf", "[NAME] referral.pdf"},
+      // a backslash is part of a name where it separates no folders (a Windows archive unpacked)
+      {"Garcia, Maria\\scan.pdf", "[NAME]\\scan.pdf"},
+      {"labs\\Smith, John.pdf", "labs\\[NAME].pdf"},
       // a leading date or number, a copy, a label before a dash, odd spacing and commas
       {"2024-03-01 Doe, Jane.txt", "[DATE] [NAME].txt"},
       {"Copy of Thistlewood, Jane.pdf", "Copy of [NAME].pdf"},
