@@ -587,11 +587,17 @@ final class PathNames {
     return -1;
   }
 
-  /** The end of the letters (and apostrophes inside) from {@code k}. */
+  /**
+   * The end of the letters from {@code k}, with the apostrophes and accent marks written after a
+   * letter (the decomposed form macOS gives file names: "Zoe\u0308") inside.
+   */
   private static int wordEnd(String name, int k) {
     int e = k;
     while (e < name.length()
-        && (wordLetter(name.charAt(e)) || (e > k && "'\u2019".indexOf(name.charAt(e)) >= 0))) {
+        && (wordLetter(name.charAt(e))
+            || (e > k
+                && ("'\u2019".indexOf(name.charAt(e)) >= 0
+                    || Character.getType(name.charAt(e)) == Character.NON_SPACING_MARK)))) {
       e++;
     }
     return e;

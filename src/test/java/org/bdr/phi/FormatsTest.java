@@ -224,6 +224,9 @@ class FormatsTest {
       {"Smith\u2013John.pdf", "[NAME].pdf"},
       {"GARCIA__MARIA__LOPEZ.pdf", "[NAME].pdf"},
       {"Siobhan O'Sullivan referral.pdf", "[NAME] referral.pdf"},
+      // accents as separate marks, as macOS writes file names
+      {"Zoe\u0308 Smith.pdf", "[NAME].pdf"},
+      {"Jose\u0301 Garci\u0301a labs.pdf", "[NAME] labs.pdf"},
       // a backslash is part of a name where it separates no folders (a Windows archive unpacked)
       {"Garcia, Maria\\scan.pdf", "[NAME]\\scan.pdf"},
       {"labs\\Smith, John.pdf", "labs\\[NAME].pdf"},
