@@ -25,12 +25,22 @@ final class PathNames {
   /** Scans one name (the last part of a path) and returns it with findings replaced by types. */
   static String scan(String name, TextDetector detector, FindingSink sink) {
     List<int[]> ranges = new ArrayList<>();
+    List<int[]> textNames = new ArrayList<>();
     String spaced = latinBase(name.replace('_', ' '));
     detector.recordRanges(ranges);
+    detector.holdNames(textNames);
     try {
       detector.scan(spaced, 0, null, Cue.NONE, sink);
     } finally {
       detector.recordRanges(null);
+      detector.holdNames(null);
+    }
+    for (int[] t : textNames) {
+      double confidence = t[2] / 100.0;
+      if (notAPatient(spaced, t[0], t[1])) {
+        confidence = Math.min(confidence, 0.45);
+      }
+      nameAt(t[0], t[1], confidence, sink, ranges);
     }
     int names = exportNameEnd(name);
     if (names > 0) {
@@ -121,6 +131,28 @@ final class PathNames {
     }
     range[0] = start;
     range[1] = trailingNameEnd(name, end);
+  }
+
+  /**
+   * Whether a name the text rules found in a path's name reads, there, as something else: two words
+   * that are both everyday words ({@code Hunter Green paint.pdf}, {@code Pearl White}, {@code April
+   * May June}), or a name before a word such as "hospital" or "university" ({@code Mary Washington
+   * Hospital}). Such a name is reported at high sensitivity only.
+   */
+  private static boolean notAPatient(String name, int from, int to) {
+    if (institutionAfter(name, to)) {
+      return true;
+    }
+    int first = wordStart(name, from);
+    if (first < 0 || first >= to) {
+      return false;
+    }
+    int firstEnd = wordEnd(name, first);
+    int second = nextWord(name, firstEnd);
+    return second >= 0
+        && wordEnd(name, second) == to
+        && EVERYDAY.contains(lower(name, first, firstEnd))
+        && EVERYDAY.contains(lower(name, second, to));
   }
 
   /** The range of a reported name that overlaps {@code span}, or null. */

@@ -60,6 +60,8 @@ final class TextDetector {
   private int clinicianEnd = -10;
   private java.util.List<int[]> ranges;
 
+  private java.util.List<int[]> heldNames;
+
   /** Detections reported so far, at any confidence. */
   private int reports;
 
@@ -224,6 +226,10 @@ final class TextDetector {
       field = fieldSource.get();
       fieldSource = null;
     }
+    if (heldNames != null && type == IdentifierType.NAME) {
+      heldNames.add(new int[] {from, to, (int) Math.round(confidence * 100)});
+      return;
+    }
     sink.add(line, field, type, confidence, sink.wantsValues() ? s.subSequence(from, to) : null);
     if (ranges != null && sink.sensitivity().reports(confidence)) {
       ranges.add(new int[] {from, to, type.ordinal()});
@@ -233,6 +239,15 @@ final class TextDetector {
   /** Starts recording the character ranges of reported detections (for path redaction). */
   void recordRanges(java.util.List<int[]> into) {
     ranges = into;
+  }
+
+  /**
+   * Holds back name detections instead of reporting them: each goes to {@code into} as its range
+   * and its confidence in hundredths, for a caller that weighs names itself (a path's name); null
+   * reports them again.
+   */
+  void holdNames(java.util.List<int[]> into) {
+    heldNames = into;
   }
 
   // ---- words ----

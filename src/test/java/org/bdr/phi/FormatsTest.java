@@ -327,7 +327,12 @@ class FormatsTest {
           // two capitalised words before a year name a document of that year
           "Fee_Schedule_2024.xlsx",
           "Employee_Handbook_2024.pdf",
-          "Christmas_Party_2023.docx"
+          "Christmas_Party_2023.docx",
+          // two everyday words, or a name before an institution's word
+          "Hunter Green paint.pdf",
+          "Pearl White teeth whitening price list.pdf",
+          "April May June schedule.xlsx",
+          "Mary Washington Hospital credentialing.pdf"
         }) {
       FileResult r = Scans.medium("office/" + name, "nothing");
 
@@ -402,6 +407,11 @@ class FormatsTest {
     assertThat(Scans.types(medium)).doesNotContain(NAME);
     assertThat(Scans.typesOn(high, 0)).contains(NAME);
     assertThat(high.safePath()).isEqualTo("invoices/[NAME]_invoice.pdf");
+    // the same in capitals
+    assertThat(Scans.types(Scans.medium("office/Hunter Green paint.pdf", "nothing")))
+        .doesNotContain(NAME);
+    assertThat(Scans.typesOn(Scans.text("office/Hunter Green paint.pdf", "x", Sensitivity.HIGH), 0))
+        .contains(NAME);
     // with a patient's number after them they do
     assertThat(Scans.typesOn(Scans.medium("scans/rose_hill_mrn12345.pdf", "nothing"), 0))
         .contains(NAME);
