@@ -279,12 +279,17 @@ class FormatsTest {
       // the export shape with a date in month-day order
       {"Jane_Doe_01-02-1960.pdf", "[NAME]_[DATE].pdf"},
     };
+    assertNamesHidden("patients/", cases);
+  }
+
+  /** Each file name {@code c[0]} in {@code folder} holds a name, hidden so: {@code c[1]}. */
+  private static void assertNamesHidden(String folder, String[][] cases) {
     for (String[] c : cases) {
-      String path = "patients/" + c[0];
+      String path = folder + c[0];
       FileResult r = Scans.medium(path, "nothing");
 
       assertThat(Scans.typesOn(r, 0)).as(path).contains(NAME);
-      assertThat(r.safePath()).as(path).isEqualTo("patients/" + c[1]);
+      assertThat(r.safePath()).as(path).isEqualTo(folder + c[1]);
     }
   }
 
@@ -303,7 +308,7 @@ class FormatsTest {
 
   @Test
   void fileName_commaFormWithoutAName_noNameReported() {
-    for (String name :
+    assertNoName(
         new String[] {
           "Invoices, March.csv",
           "Radiology, Outside.txt",
@@ -333,12 +338,7 @@ class FormatsTest {
           "Pearl White teeth whitening price list.pdf",
           "April May June schedule.xlsx",
           "Mary Washington Hospital credentialing.pdf"
-        }) {
-      FileResult r = Scans.medium("office/" + name, "nothing");
-
-      assertThat(Scans.types(r)).as(name).doesNotContain(NAME);
-      assertThat(r.safePath()).as(name).doesNotContain("[NAME]");
-    }
+        });
   }
 
   @Test
@@ -387,13 +387,7 @@ class FormatsTest {
       {"garcia_maria_dob_01021960.pdf", "[NAME]_dob_[DATE].pdf"},
       {"doe_jane_01021960.pdf", "[NAME]_[DATE].pdf"},
     };
-    for (String[] c : cases) {
-      String path = "scans/" + c[0];
-      FileResult r = Scans.medium(path, "nothing");
-
-      assertThat(Scans.typesOn(r, 0)).as(path).contains(NAME);
-      assertThat(r.safePath()).as(path).isEqualTo("scans/" + c[1]);
-    }
+    assertNamesHidden("scans/", cases);
   }
 
   @Test
@@ -419,7 +413,7 @@ class FormatsTest {
 
   @Test
   void fileName_lowerCaseWordsThatAreNoPatientName_noNameReported() {
-    for (String name :
+    assertNoName(
         new String[] {
           "new_patient_packet.pdf",
           "hipaa_notice_of_privacy.pdf",
@@ -440,7 +434,12 @@ class FormatsTest {
           "april_may_june.txt",
           "smith, dr john.txt",
           "jsmith_referral.pdf"
-        }) {
+        });
+  }
+
+  /** No name is reported in any of these file names. */
+  private static void assertNoName(String[] names) {
+    for (String name : names) {
       FileResult r = Scans.medium("office/" + name, "nothing");
 
       assertThat(Scans.types(r)).as(name).doesNotContain(NAME);
