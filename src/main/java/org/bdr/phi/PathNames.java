@@ -304,10 +304,10 @@ final class PathNames {
    * anywhere in the name ({@code smith_john_labs.pdf}, {@code maria-garcia-consent.pdf}, {@code
    * doe.jane.pdf}, {@code smith, john.pdf}, {@code labs_Smith_John.pdf}): two words, one in the
    * list of given names and the other in the list of family names, in either order (family name
-   * first after a comma), joined by one space, '_', '-' or '.', or by a comma, maybe with an
+   * first after a comma), joined by up to three {@link #JOINERS} or by a comma, maybe with an
    * initial or particles between them ({@code john_m_smith}, {@code anna_van_der_berg}). Where the
-   * other rules found the same name already, it is widened to the whole, not reported again. In
-   * lower case nothing but the lists says these are names, so:
+   * other rules found the same name already, it is widened to the whole, not reported again.
+   * Nothing but the lists says these are names, so:
    *
    * <ul>
    *   <li>0.7 when more says so: a comma between them, or a patient's number or a birth date
@@ -641,8 +641,8 @@ final class PathNames {
   }
 
   /**
-   * Given and family names in the lists that are also everyday English words, which a file name in
-   * lower case may mean as words ({@code rose_hill}, {@code summer_camp_king}).
+   * Given and family names in the lists that are also everyday English words, which a file name may
+   * mean as words ({@code rose_hill}, {@code Hunter Green paint}).
    */
   private static final Set<String> EVERYDAY = Set.copyOf(WordSet.lines("everyday-name-words.txt"));
 
