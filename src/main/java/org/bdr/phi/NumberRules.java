@@ -287,8 +287,13 @@ final class NumberRules {
 
   /** A value that only its cue identifies: "MRN 12345", "Member ID: 4432-9", "Acct#778812". */
   private void cued(Latin1Text s, int i, int end, Cue cue) {
-    if (cue == Cue.PLAN && end - i == 4 && digits(s, i, end) == 4 && yearLike(s, i)) {
-      return; // "Insurance, Aetna 2023", "Policy 2024 renewal": a year; member numbers are longer
+    if ((cue == Cue.PLAN || cue == Cue.LICENSE)
+        && end - i == 4
+        && digits(s, i, end) == 4
+        && yearLike(s, i)) {
+      // "Insurance, Aetna 2023", "license renewal 2024": a year; member and license numbers are
+      // longer
+      return;
     }
     if (cue.identifies() && digits(s, i, end) >= 4) {
       detector.report(cue.type(), 0.85, i, end);

@@ -331,7 +331,9 @@ final class PathNames {
     for (int first = wordStart(name, 0); first >= 0; ) {
       int firstEnd = wordEnd(name, first);
       boolean comma = comma(name, firstEnd) >= 0;
-      int second = nextWord(name, firstEnd);
+      // past a nickname in brackets or quotes between the two ("Jim (James) Whitaker")
+      int nick = comma ? firstEnd : bracketedWordEnd(name, firstEnd);
+      int second = nextWord(name, nick);
       // past an initial or particles between the two ("john_m_smith", "anna_van_der_berg")
       for (int n = 0; n < 3 && second >= 0 && !comma && betweenNames(name, second); n++) {
         second = nextWord(name, wordEnd(name, second));
@@ -367,6 +369,25 @@ final class PathNames {
       first = wordStart(name, end);
     }
     return found;
+  }
+
+  /**
+   * The end of one word in brackets or quotes after a space at {@code k} ({@code (James)}, {@code
+   * "Betsy"}), followed by a space; k when there is none.
+   */
+  private static int bracketedWordEnd(String name, int k) {
+    if (k + 4 >= name.length()
+        || name.charAt(k) != ' '
+        || NICKNAME_OPEN.indexOf(name.charAt(k + 1)) < 0) {
+      return k;
+    }
+    int e = wordEnd(name, k + 2);
+    return e > k + 2
+            && e + 1 < name.length()
+            && NICKNAME_CLOSE.indexOf(name.charAt(e)) >= 0
+            && name.charAt(e + 1) == ' '
+        ? e + 1
+        : k;
   }
 
   /** Whether the word at {@code k} is an initial or a particle that may stand inside a name. */

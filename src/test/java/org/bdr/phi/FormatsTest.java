@@ -224,6 +224,9 @@ class FormatsTest {
       {"Smith\u2013John.pdf", "[NAME].pdf"},
       {"GARCIA__MARIA__LOPEZ.pdf", "[NAME].pdf"},
       {"Siobhan O'Sullivan referral.pdf", "[NAME] referral.pdf"},
+      // a nickname between the given and the family name
+      {"Jim (James) Whitaker.pdf", "[NAME].pdf"},
+      {"Elizabeth \"Betsy\" Warren.pdf", "[NAME].pdf"},
       // accents as separate marks, as macOS writes file names
       {"Zoe\u0308 Smith.pdf", "[NAME].pdf"},
       {"Jose\u0301 Garci\u0301a labs.pdf", "[NAME] labs.pdf"},

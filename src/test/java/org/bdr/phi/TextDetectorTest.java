@@ -66,11 +66,13 @@ class TextDetectorTest {
   }
 
   @Test
-  void scan_yearAfterAnInsuranceWord_isNoPlanNumber() {
+  void scan_yearAfterAnInsuranceOrLicenseWord_isNoSuchNumber() {
     assertThat(found("Insurance, Aetna 2023", Sensitivity.HIGH))
         .doesNotContain(IdentifierType.HEALTH_PLAN);
     assertThat(found("Policy 2024 renewal", Sensitivity.HIGH))
         .doesNotContain(IdentifierType.HEALTH_PLAN);
+    assertThat(found("Dr Lopez license renewal 2024", Sensitivity.HIGH))
+        .doesNotContain(IdentifierType.LICENSE);
     assertThat(found("Member ID 12345678")).contains(IdentifierType.HEALTH_PLAN);
     assertThat(found("Policy 3021")).contains(IdentifierType.HEALTH_PLAN);
   }
