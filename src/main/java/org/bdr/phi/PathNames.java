@@ -347,7 +347,7 @@ final class PathNames {
       int b = flags(name, second, secondEnd);
       boolean familyFirst = (a & Lexicon.FAMILY) != 0 && (b & Lexicon.GIVEN) != 0;
       boolean givenFirst = !comma && (a & Lexicon.GIVEN) != 0 && (b & Lexicon.FAMILY) != 0;
-      if (((a | b) & NOT_A_NAME) != 0
+      if ((((a | b) & NOT_A_NAME) != 0 && !monthAsGiven(name, a, b, familyFirst, comma, secondEnd))
           || !(familyFirst || givenFirst)
           || institutionAfter(name, secondEnd)) {
         first = wordStart(name, firstEnd);
@@ -388,6 +388,22 @@ final class PathNames {
             && name.charAt(e + 1) == ' '
         ? e + 1
         : k;
+  }
+
+  /**
+   * Whether the only thing that keeps a pair from being a name is a given name that is also a month
+   * (April, May, June), and more than the lists says it is one: a comma after the family name
+   * ({@code Day, April.pdf}) or a patient's number after the pair ({@code April Day MRN
+   * 12345.pdf}). The family name must be no month ({@code May, June} is none).
+   */
+  private static boolean monthAsGiven(
+      String name, int a, int b, boolean familyFirst, boolean comma, int end) {
+    int given = familyFirst ? b : a;
+    int family = familyFirst ? a : b;
+    return (given & NOT_A_NAME) == Lexicon.MONTH
+        && (given & Lexicon.GIVEN) != 0
+        && (family & NOT_A_NAME) == 0
+        && (comma || numberAfter(name, end) == 0.7);
   }
 
   /** Whether the word at {@code k} is an initial or a particle that may stand inside a name. */

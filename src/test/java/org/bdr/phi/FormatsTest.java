@@ -224,6 +224,9 @@ class FormatsTest {
       {"Smith\u2013John.pdf", "[NAME].pdf"},
       {"GARCIA__MARIA__LOPEZ.pdf", "[NAME].pdf"},
       {"Siobhan O'Sullivan referral.pdf", "[NAME] referral.pdf"},
+      // a given name that is a month, with more than the lists to say it is a name
+      {"Day, April.pdf", "[NAME].pdf"},
+      {"April Day MRN 12345.pdf", "[NAME] MRN [MRN].pdf"},
       // a nickname between the given and the family name
       {"Jim (James) Whitaker.pdf", "[NAME].pdf"},
       {"Elizabeth \"Betsy\" Warren.pdf", "[NAME].pdf"},
@@ -340,6 +343,8 @@ class FormatsTest {
           "Hunter Green paint.pdf",
           "Pearl White teeth whitening price list.pdf",
           "April May June schedule.xlsx",
+          "May, June.txt",
+          "April Day schedule.pdf",
           "Mary Washington Hospital credentialing.pdf"
         });
   }
