@@ -287,10 +287,7 @@ final class NumberRules {
 
   /** A value that only its cue identifies: "MRN 12345", "Member ID: 4432-9", "Acct#778812". */
   private void cued(Latin1Text s, int i, int end, Cue cue) {
-    if ((cue == Cue.PLAN || cue == Cue.LICENSE)
-        && end - i == 4
-        && digits(s, i, end) == 4
-        && yearLike(s, i)) {
+    if ((cue == Cue.PLAN || cue == Cue.LICENSE) && end - i == 4 && yearAt(s, i)) {
       // "Insurance, Aetna 2023", "license renewal 2024": a year; member and license numbers are
       // longer
       return;
@@ -540,13 +537,6 @@ final class NumberRules {
       j++;
     }
     return (j < s.length() && isLetter(s.charAt(j)) && j - k > 2) ? 0 : j - k;
-  }
-
-  /** Whether the four digits at {@code i} are a year from 1900 to 2099. */
-  private static boolean yearLike(Latin1Text s, int i) {
-    char c0 = s.charAt(i);
-    char c1 = s.charAt(i + 1);
-    return (c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0');
   }
 
   /**

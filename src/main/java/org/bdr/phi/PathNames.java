@@ -149,10 +149,13 @@ final class PathNames {
     }
     int firstEnd = wordEnd(name, first);
     int second = nextWord(name, firstEnd);
-    return second >= 0
-        && wordEnd(name, second) == to
-        && EVERYDAY.contains(lower(name, first, firstEnd))
-        && EVERYDAY.contains(lower(name, second, to));
+    return second >= 0 && wordEnd(name, second) == to && everyday(name, first, second);
+  }
+
+  /** Whether the words at {@code first} and {@code second} are both everyday words. */
+  private static boolean everyday(String name, int first, int second) {
+    return EVERYDAY.contains(lower(name, first, wordEnd(name, first)))
+        && EVERYDAY.contains(lower(name, second, wordEnd(name, second)));
   }
 
   /** The range of a reported name that overlaps {@code span}, or null. */
@@ -358,9 +361,7 @@ final class PathNames {
       double confidence;
       if (comma || numberAfter(name, end) == 0.7 || compactDateAfter(name, end) >= 0) {
         confidence = 0.7;
-      } else if (EVERYDAY.contains(lower(name, first, firstEnd))
-          && EVERYDAY.contains(lower(name, second, secondEnd))
-          && !dateNextTo(name, start, end)) {
+      } else if (everyday(name, first, second) && !dateNextTo(name, start, end)) {
         confidence = 0.45;
       } else {
         confidence = 0.6;
@@ -373,19 +374,16 @@ final class PathNames {
 
   /**
    * The end of one word in brackets or quotes after a space at {@code k} ({@code (James)}, {@code
-   * "Betsy"}), followed by a space; k when there is none.
+   * "Betsy"}), past its closing mark; k when there is none.
    */
   private static int bracketedWordEnd(String name, int k) {
-    if (k + 4 >= name.length()
+    if (k + 3 >= name.length()
         || name.charAt(k) != ' '
         || NICKNAME_OPEN.indexOf(name.charAt(k + 1)) < 0) {
       return k;
     }
     int e = wordEnd(name, k + 2);
-    return e > k + 2
-            && e + 1 < name.length()
-            && NICKNAME_CLOSE.indexOf(name.charAt(e)) >= 0
-            && name.charAt(e + 1) == ' '
+    return e > k + 2 && e < name.length() && NICKNAME_CLOSE.indexOf(name.charAt(e)) >= 0
         ? e + 1
         : k;
   }
@@ -553,21 +551,8 @@ final class PathNames {
    * ("smith_robert_(bob)"); k when there is none.
    */
   private static int nicknameEnd(String name, int k) {
-    if (k + 3 >= name.length()
-        || name.charAt(k) != ' '
-        || NICKNAME_OPEN.indexOf(name.charAt(k + 1)) < 0) {
-      return k;
-    }
-    int e = k + 2;
-    while (e < name.length() && Character.isLetter(name.charAt(e))) {
-      e++;
-    }
-    return e > k + 2
-            && e < name.length()
-            && NICKNAME_CLOSE.indexOf(name.charAt(e)) >= 0
-            && known(name, k + 2, e, Lexicon.GIVEN)
-        ? e + 1
-        : k;
+    int e = bracketedWordEnd(name, k);
+    return e > k && known(name, k + 2, e - 1, Lexicon.GIVEN) ? e : k;
   }
 
   /** Whether a word naming a place or an institution follows ("thomas_jefferson_hospital"). */
@@ -689,7 +674,7 @@ final class PathNames {
    * Application").
    */
   private static boolean looksLikeGivenName(String name, int from, int to) {
-    String w = name.substring(from, to).toLowerCase(Locale.ROOT);
+    String w = lower(name, from, to);
     if (STATES.contains(w)) {
       return false;
     }
