@@ -21,7 +21,7 @@ final class FolderWalk {
   private final ScanOptions options;
   private final List<FileResult> results;
   private final List<Finding> folderFindings;
-  private final Map<Path, String> safeDirs = new HashMap<>();
+  private final Map<Path, SafeFolder> folders = new HashMap<>();
   private final BooleanSupplier cancelled;
 
   FolderWalk(
@@ -55,7 +55,7 @@ final class FolderWalk {
                 return FileVisitResult.TERMINATE;
               }
               if (attrs.isRegularFile()) {
-                results.add(PhiScanner.scanFile(file, safeDirOf(file), options));
+                results.add(PhiScanner.scanFile(file, folderOf(file), options));
               } else if (attrs.isSymbolicLink()) {
                 results.add(link(file));
               }
@@ -64,7 +64,7 @@ final class FolderWalk {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-              ScanSession s = new ScanSession(file.toString(), safeDirOf(file), options);
+              ScanSession s = new ScanSession(file.toString(), folderOf(file), options);
               results.add(s.fail(PhiScanner.readFailure(e)));
               return FileVisitResult.CONTINUE;
             }
@@ -79,33 +79,39 @@ final class FolderWalk {
   private FileResult link(Path file) {
     try {
       String target = Files.readSymbolicLink(file).toString();
-      return PathNames.scanLink(file, safeDirOf(file), target, options);
+      return PathNames.scanLink(file, folderOf(file), target, options);
     } catch (IOException | RuntimeException e) {
-      ScanSession s = new ScanSession(file.toString(), safeDirOf(file), options);
+      ScanSession s = new ScanSession(file.toString(), folderOf(file), options);
       return s.fail("could not read the link (" + PhiScanner.failureKind(e) + ")");
     }
   }
 
   private void folder(Path dir) {
     Path name = dir.getFileName();
-    String parent = safeDirOf(dir);
+    SafeFolder parent = folderOf(dir);
     if (name == null) {
-      safeDirs.put(dir, dir.toString());
+      folders.put(dir, SafeFolder.of(dir.toString()));
       return;
     }
-    safeDirs.put(dir, PathNames.scanFolder(dir, parent, options, folderFindings));
+    folders.put(dir, PathNames.scanFolder(dir, parent, options, folderFindings));
   }
 
-  /** The safe folder part (ending in a separator) of a path whose parent was visited. */
-  private String safeDirOf(Path p) {
+  /**
+   * The folder of a path whose parent was visited, as a report shows it: its safe path ends in a
+   * separator.
+   */
+  private SafeFolder folderOf(Path p) {
     Path parent = p.getParent();
     if (parent == null) {
-      return "";
+      return SafeFolder.of("");
     }
-    String safe = safeDirs.get(parent);
-    String base = safe != null ? safe : parent.toString();
-    return base.endsWith(p.getFileSystem().getSeparator())
-        ? base
-        : base + p.getFileSystem().getSeparator();
+    SafeFolder safe = folders.get(parent);
+    if (safe == null) {
+      safe = SafeFolder.of(parent.toString());
+    }
+    String separator = p.getFileSystem().getSeparator();
+    return safe.path().endsWith(separator)
+        ? safe
+        : new SafeFolder(safe.path() + separator, safe.names());
   }
 }

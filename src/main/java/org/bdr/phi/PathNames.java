@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +25,20 @@ final class PathNames {
 
   /** Scans one name (the last part of a path) and returns it with findings replaced by types. */
   static String scan(String name, TextDetector detector, FindingSink sink) {
+    return scan(name, Set.of(), null, detector, sink);
+  }
+
+  /**
+   * Scans one name (the last part of a path) and returns it with findings replaced by types, and
+   * with every other whole word hidden that repeats a word of a name found in it ({@code Teresa
+   * Baker & baby boy Baker.pdf}) or one of {@code hidden}, the words of names hidden in the folders
+   * above. A hidden repeat is no finding of its own: it is the name already reported.
+   *
+   * @param found where the words of the names found in this name are added (see {@link
+   *     SafeFolder}); null when not wanted
+   */
+  static String scan(
+      String name, Set<String> hidden, Set<String> found, TextDetector detector, FindingSink sink) {
     List<int[]> ranges = new ArrayList<>();
     List<int[]> textNames = new ArrayList<>();
     String spaced = latinBase(name.replace('_', ' '));
@@ -75,7 +90,94 @@ final class PathNames {
       }
     }
     ranges.addAll(births);
+    Set<String> own = nameWords(spaced, ranges);
+    if (found != null) {
+      found.addAll(own);
+    }
+    hideRepeats(spaced, ranges, own, hidden);
     return redact(name, ranges);
+  }
+
+  /**
+   * The words of the names among {@code ranges}, as {@link #wordKey} gives them: those of three
+   * letters or more that are no particle, suffix, connector, title, cue word or month.
+   */
+  private static Set<String> nameWords(String name, List<int[]> ranges) {
+    Set<String> words = new HashSet<>();
+    for (int[] r : ranges) {
+      if (r[2] != IdentifierType.NAME.ordinal()) {
+        continue;
+      }
+      for (int k = wordStart(name, r[0]); k >= 0 && k < r[1]; k = wordStart(name, k)) {
+        int end = wordEnd(name, k);
+        String key = wordKey(name, k, end);
+        if (key.length() >= 3
+            && !PARTICLES.contains(key)
+            && !SUFFIXES.contains(key)
+            && !CONNECTORS.contains(key)
+            && !key.equals("and")
+            && (flags(name, k, end) & NOT_A_NAME) == 0) {
+          words.add(key);
+        }
+        k = end;
+      }
+    }
+    return words;
+  }
+
+  /**
+   * Adds a range for every whole word outside {@code ranges} that is one of {@code own} or {@code
+   * hidden}; repeats next to each other ({@code Jane-THISTLEWOOD}) make one range.
+   */
+  private static void hideRepeats(
+      String name, List<int[]> ranges, Set<String> own, Set<String> hidden) {
+    if (own.isEmpty() && hidden.isEmpty()) {
+      return;
+    }
+    List<int[]> repeats = new ArrayList<>();
+    int[] last = null;
+    for (int k = wordStart(name, 0); k >= 0; k = wordStart(name, k)) {
+      int end = wordEnd(name, k);
+      String key = wordKey(name, k, end);
+      if ((own.contains(key) || hidden.contains(key)) && !covered(ranges, k, end)) {
+        if (last != null && joined(name, last[1], k)) {
+          last[1] = end;
+        } else {
+          last = new int[] {k, end, IdentifierType.NAME.ordinal()};
+          repeats.add(last);
+        }
+      }
+      k = end;
+    }
+    ranges.addAll(repeats);
+  }
+
+  /** Whether {@code from..to} is one to three {@link #JOINERS} or commas. */
+  private static boolean joined(String name, int from, int to) {
+    if (to - from < 1 || to - from > 3) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (name.charAt(i) != ',' && JOINERS.indexOf(name.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether some range covers part of {@code from..to}. */
+  private static boolean covered(List<int[]> ranges, int from, int to) {
+    for (int[] r : ranges) {
+      if (r[0] < to && from < r[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A word as names are compared across a path: lower case, accents and apostrophes set aside. */
+  private static String wordKey(String name, int from, int to) {
+    return plainWord(name, from, to).replace("'", "").toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -948,22 +1050,12 @@ final class PathNames {
 
   /** The lexicon's flags of a word, its accents and curly apostrophes set aside. */
   private static int flags(String name, int from, int to) {
-    String word =
-        Normalizer.normalize(name.substring(from, to), Normalizer.Form.NFD)
-            .replace('\u2019', '\'')
-            .replace('`', '\'');
-    StringBuilder plain = new StringBuilder(word.length());
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (Character.getType(c) != Character.NON_SPACING_MARK) {
-        plain.append(unaccented(c));
-      }
-    }
-    Latin1Text text = Latin1Text.of(plain.toString());
+    String plain = plainWord(name, from, to);
+    Latin1Text text = Latin1Text.of(plain);
     int f = Lexicon.flags(text, 0, text.length());
     if (f == 0 && plain.indexOf("'") > 0) {
       // the lists write O'Brien and D'Angelo without the apostrophe
-      Latin1Text joined = Latin1Text.of(plain.toString().replace("'", ""));
+      Latin1Text joined = Latin1Text.of(plain.replace("'", ""));
       f = Lexicon.flags(joined, 0, joined.length());
       if (f == 0
           && plain.length() > 3
@@ -975,6 +1067,22 @@ final class PathNames {
       }
     }
     return f;
+  }
+
+  /** The word {@code from..to} with its accents set aside and its apostrophes straight. */
+  private static String plainWord(String name, int from, int to) {
+    String word =
+        Normalizer.normalize(name.substring(from, to), Normalizer.Form.NFD)
+            .replace('\u2019', '\'')
+            .replace('`', '\'');
+    StringBuilder plain = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        plain.append(unaccented(c));
+      }
+    }
+    return plain.toString();
   }
 
   /**
@@ -1086,11 +1194,14 @@ final class PathNames {
    * reporting line 0.
    *
    * @param dir the folder; must have a name (not a root)
-   * @param safeParent the safe path of the folder above, ending in a separator
-   * @return the folder's safe path: {@code safeParent} followed by its redacted name
+   * @param parent the folder above, as a report shows it; its path ends in a separator
+   * @return the folder as a report shows it: {@code parent}'s path followed by its redacted name
    */
-  static String scanFolder(Path dir, String safeParent, ScanOptions options, List<Finding> into) {
-    return scanNames(dir, safeParent, List.of(), options, into);
+  static SafeFolder scanFolder(
+      Path dir, SafeFolder parent, ScanOptions options, List<Finding> into) {
+    Set<String> found = new HashSet<>();
+    String safe = scanNames(dir, parent, found, List.of(), options, into);
+    return parent.below(safe, found);
   }
 
   /**
@@ -1099,10 +1210,10 @@ final class PathNames {
    * report line 0 and name the link by its safe path.
    *
    * @param link the link; must have a name
-   * @param safeParent the safe path of the folder above, ending in a separator
+   * @param parent the folder above, as a report shows it; its path ends in a separator
    * @param target the path the link points to, as stored
    */
-  static FileResult scanLink(Path link, String safeParent, String target, ScanOptions options) {
+  static FileResult scanLink(Path link, SafeFolder parent, String target, ScanOptions options) {
     List<String> parts = new ArrayList<>();
     for (String part : target.split("[/\\\\]")) {
       if (!part.isEmpty() && !part.equals(".") && !part.equals("..")) {
@@ -1110,21 +1221,28 @@ final class PathNames {
       }
     }
     List<Finding> findings = new ArrayList<>();
-    String safe = scanNames(link, safeParent, parts, options, findings);
+    String safe = scanNames(link, parent, null, parts, options, findings);
     return new FileResult(link.toString(), safe, ScanStatus.SCANNED, null, findings);
   }
 
   /**
    * Scans an entry's name and {@code more} names that go with it, adds the findings to {@code into}
-   * on line 0 of the entry's safe path, and returns that path.
+   * on line 0 of the entry's safe path, and returns that path; the words of the names found in the
+   * entry's own name go to {@code found} when it is not null.
    */
   private static String scanNames(
-      Path entry, String safeParent, List<String> more, ScanOptions options, List<Finding> into) {
+      Path entry,
+      SafeFolder parent,
+      Set<String> found,
+      List<String> more,
+      ScanOptions options,
+      List<Finding> into) {
     FindingSink sink = new FindingSink(entry.toString(), options);
     TextDetector detector = new TextDetector();
-    String safe = safeParent + scan(entry.getFileName().toString(), detector, sink);
-    for (String name : more) {
-      scan(name, detector, sink);
+    String name = entry.getFileName().toString();
+    String safe = parent.path() + scan(name, parent.names(), found, detector, sink);
+    for (String part : more) {
+      scan(part, detector, sink);
     }
     for (Finding f : sink.findings()) {
       into.add(new Finding(safe, 0, null, f.type(), f.confidence(), null));

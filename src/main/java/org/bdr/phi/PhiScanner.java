@@ -111,7 +111,7 @@ public final class PhiScanner {
       return List.of();
     }
     List<Finding> findings = new ArrayList<>();
-    PathNames.scanFolder(folder, PathNames.above(folder), options, findings);
+    PathNames.scanFolder(folder, SafeFolder.of(PathNames.above(folder)), options, findings);
     return List.copyOf(findings);
   }
 
@@ -124,7 +124,7 @@ public final class PhiScanner {
     if (link.getFileName() == null) {
       return new FileResult(link.toString(), link.toString(), ScanStatus.SCANNED, null, List.of());
     }
-    return PathNames.scanLink(link, PathNames.above(link), target, options);
+    return PathNames.scanLink(link, SafeFolder.of(PathNames.above(link)), target, options);
   }
 
   /**
@@ -149,12 +149,12 @@ public final class PhiScanner {
     return scanFile(file, null, options);
   }
 
-  /** Reads one file, naming it with an already redacted folder part when given. */
-  static FileResult scanFile(Path file, String safeDir, ScanOptions options) {
+  /** Reads one file, naming it after its folder as a report shows it when given. */
+  static FileResult scanFile(Path file, SafeFolder folder, ScanOptions options) {
     FileScan scan = null;
     try (InputStream in = Files.newInputStream(file)) {
       long size = in.available();
-      scan = new ScanSession(file.toString(), safeDir, options, size);
+      scan = new ScanSession(file.toString(), folder, options, size);
       // as large as the file and one byte more, to see its end in one read, up to READ_SIZE
       byte[] buf = new byte[(int) Math.min(READ_SIZE, Math.max(MIN_READ_SIZE, size + 1))];
       for (int n; (n = in.read(buf)) > 0; ) {
@@ -162,7 +162,7 @@ public final class PhiScanner {
       }
     } catch (IOException | RuntimeException e) {
       if (scan == null) {
-        scan = new ScanSession(file.toString(), safeDir, options);
+        scan = new ScanSession(file.toString(), folder, options);
       }
       return scan.fail(readFailure(e));
     }

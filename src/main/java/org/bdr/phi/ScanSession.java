@@ -40,7 +40,8 @@ final class ScanSession implements FileScan {
   private String note;
   private FileResult result;
 
-  private final String safeDir;
+  /** The file's folder as a report shows it. */
+  private final SafeFolder folder;
 
   /** The most bytes of the file buffered; beyond it text is scanned line by line. */
   private final int cap;
@@ -58,26 +59,28 @@ final class ScanSession implements FileScan {
   }
 
   /**
-   * A session whose safe path starts with {@code safeDir} (the folder part, already redacted) when
-   * given, else with the folder part of {@code path} as is.
+   * A session whose safe path starts with {@code folder}'s (already redacted), and which hides the
+   * words of the names {@code folder} hid wherever the file's name repeats them, when given; else
+   * its safe path starts with the folder part of {@code path} as is.
    */
-  ScanSession(String path, String safeDir, ScanOptions options) {
-    this(path, safeDir, options, 0);
+  ScanSession(String path, SafeFolder folder, ScanOptions options) {
+    this(path, folder, options, 0);
   }
 
-  /** Like {@link #ScanSession(String, String, ScanOptions)}, for a file of about this size. */
-  ScanSession(String path, String safeDir, ScanOptions options, long expectedSize) {
-    this(path, safeDir, options, CAP, expectedSize);
+  /** Like {@link #ScanSession(String, SafeFolder, ScanOptions)}, for a file of about this size. */
+  ScanSession(String path, SafeFolder folder, ScanOptions options, long expectedSize) {
+    this(path, folder, options, CAP, expectedSize);
   }
 
   private ScanSession(
-      String path, String safeDir, ScanOptions options, int cap, long expectedSize) {
+      String path, SafeFolder folder, ScanOptions options, int cap, long expectedSize) {
     this.cap = cap;
     // one more byte than expected, so that a file read whole needs no second buffer to find its end
     this.buf = new byte[(int) Math.min(cap, Math.max(MIN_BUFFER, expectedSize + 1))];
     this.path = path;
     this.name = PathNames.lastPart(path);
-    this.safeDir = safeDir != null ? safeDir : path.substring(0, path.length() - name.length());
+    this.folder =
+        folder != null ? folder : SafeFolder.of(path.substring(0, path.length() - name.length()));
     this.sink = new FindingSink(path, options);
     boolean gz = name.regionMatches(true, name.length() - 3, ".gz", 0, 3) && name.length() > 3;
     this.gzip = gz ? new GzipExpander(utf16::update) : null;
@@ -203,8 +206,7 @@ final class ScanSession implements FileScan {
     release();
     buf = null;
     streaming = null;
-    String safePath =
-        safeDir + PathNames.scan(name, detector, new FindingSink(path, sink.options()));
+    String safePath = safeName(new FindingSink(path, sink.options()));
     result = new FileResult(path, safePath, ScanStatus.ERROR, reason, List.of());
     return result;
   }
@@ -215,7 +217,7 @@ final class ScanSession implements FileScan {
     if (encoding != null) {
       reason = reason == null ? encoding : encoding + "; " + reason;
     }
-    String safePath = safeDir + PathNames.scan(name, detector, sink);
+    String safePath = safeName(sink);
     List<Finding> findings = sink.findings();
     if (!safePath.equals(path)) {
       List<Finding> renamed = new ArrayList<>(findings.size());
@@ -226,6 +228,11 @@ final class ScanSession implements FileScan {
     }
     result = new FileResult(path, safePath, status, reason, findings);
     return result;
+  }
+
+  /** The file's safe path, its name scanned into {@code names}. */
+  private String safeName(FindingSink names) {
+    return folder.path() + PathNames.scan(name, folder.names(), null, detector, names);
   }
 
   private ScanStatus scanContent() {

@@ -288,6 +288,24 @@ class FormatsTest {
     assertNamesHidden("patients/", cases);
   }
 
+  @Test
+  void fileName_wordOfTheNameRepeated_hiddenWhereverItStandsWhole() {
+    String[][] cases = {
+      {"Teresa Baker and baby Baker.pdf", "[NAME] and baby [NAME].pdf"},
+      {"Mom Teresa Baker & baby boy Baker.pdf", "Mom [NAME] & baby boy [NAME].pdf"},
+      {"smith_john_labs_SMITH.pdf", "[NAME]_labs_[NAME].pdf"},
+      {"Doe, Jane - letter to Jane.pdf", "[NAME] - letter to [NAME].pdf"},
+      // a longer word that begins with the name is another word
+      {"Baker, Teresa - Bakersfield clinic.pdf", "[NAME] - Bakersfield clinic.pdf"},
+    };
+    assertNamesHidden("scans/", cases);
+    // the repeat is the name already reported, not a second finding
+    assertThat(Scans.medium("scans/" + cases[0][0], "nothing").findings())
+        .singleElement()
+        .extracting(Finding::type)
+        .isEqualTo(NAME);
+  }
+
   /** Each file name {@code c[0]} in {@code folder} holds a name, hidden so: {@code c[1]}. */
   private static void assertNamesHidden(String folder, String[][] cases) {
     for (String[] c : cases) {

@@ -37,6 +37,29 @@ class PhiScannerTest {
   }
 
   @Test
+  void scan_filesBelowAPatientsFolder_wordsOfTheNameHiddenInTheirNamesToo() throws IOException {
+    Path patient = Files.createDirectories(dir.resolve("Thistlewood, Jane/2024"));
+    Files.writeString(patient.getParent().resolve("thistlewood_labs.txt"), "SSN 123-45-6789");
+    Files.writeString(patient.resolve("Jane-THISTLEWOOD x-ray.txt"), "SSN 123-45-6780");
+    Files.writeString(patient.resolve("letter to Jane.txt"), "SSN 123-45-6781");
+    Path forms = Files.createDirectories(dir.resolve("forms"));
+    Files.writeString(forms.resolve("Thistlewood_labs.txt"), "SSN 123-45-6782");
+
+    ScanReport report = new PhiScanner(ScanOptions.defaults()).scan(List.of(dir));
+
+    String sep = java.io.File.separator;
+    assertThat(report.findings())
+        .extracting(f -> f.path().substring(dir.toString().length()) + " " + f.type())
+        .containsExactlyInAnyOrder(
+            sep + "[NAME] NAME",
+            sep + "[NAME]" + sep + "[NAME]_labs.txt SSN",
+            sep + "[NAME]" + sep + "2024" + sep + "[NAME] x-ray.txt SSN",
+            sep + "[NAME]" + sep + "2024" + sep + "letter to [NAME].txt SSN",
+            // a folder without the name: its files' names are their own
+            sep + "forms" + sep + "Thistlewood_labs.txt SSN");
+  }
+
+  @Test
   void scanFolderName_patientExportName_lineZeroOnSafePathLikeTheWalk() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("Zebulon_Quackenbush_1961"));
     PhiScanner scanner = new PhiScanner(ScanOptions.defaults());
