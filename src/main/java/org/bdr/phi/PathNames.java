@@ -882,13 +882,37 @@ final class PathNames {
   private static int andEnd(String name, int k) {
     for (String and : new String[] {" and ", " & "}) {
       if (name.startsWith(and, k)) {
-        int part = nameWord(name, k + and.length());
-        if (part > 0 && known(name, k + and.length(), part, Lexicon.GIVEN)) {
+        int at = k + and.length();
+        int part = nameWord(name, at);
+        if (part > 0 && known(name, at, part, Lexicon.GIVEN)) {
           return part;
+        }
+        int second = part > 0 ? secondFamilyCommaGiven(name, at, part) : -1;
+        if (second > 0) {
+          return second;
         }
       }
     }
     return -1;
+  }
+
+  /**
+   * The end of a second patient written family name first after "and" or "&" ({@code Nguyen, Linh &
+   * Tran, Bao}): a listed family name {@code at..familyEnd}, a comma and a word that reads as a
+   * given name; -1 otherwise.
+   */
+  private static int secondFamilyCommaGiven(String name, int at, int familyEnd) {
+    int c = comma(name, familyEnd);
+    if (c < 0 || !knownFamily(name, at, familyEnd)) {
+      return -1;
+    }
+    int given = blanks(name, c + 1, 1);
+    int end = nameWord(name, given);
+    return end > 0
+            && looksLikeGivenName(name, given, end)
+            && (flags(name, given, end) & NOT_A_NAME) == 0
+        ? end
+        : -1;
   }
 
   /**

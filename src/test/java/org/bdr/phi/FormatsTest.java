@@ -284,6 +284,9 @@ class FormatsTest {
       {"Doe, Jane 010260.txt", "[NAME] [DATE].txt"},
       // the export shape with a date in month-day order
       {"Jane_Doe_01-02-1960.pdf", "[NAME]_[DATE].pdf"},
+      // a second patient after "&", family name first too
+      {"Nguyen, Linh & Tran, Bao.pdf", "[NAME].pdf"},
+      {"Garcia, Maria and Lopez, Ana - consent.txt", "[NAME] - consent.txt"},
     };
     assertNamesHidden("patients/", cases);
   }
