@@ -452,10 +452,15 @@ final class JsonTokens {
     return v;
   }
 
-  /** Appends a code point as UTF-8; a lone surrogate becomes '?'. */
+  /**
+   * Appends a code point as the scanner holds text read from UTF-8 ({@link
+   * TextShapes#latin1Letters}): a Latin-1 character or a Latin letter that has a plain one as one
+   * byte, anything else as UTF-8; a lone surrogate becomes '?'.
+   */
   private void appendCodePoint(int cp) {
-    if (cp < 0x80) {
-      appendByte((byte) cp);
+    char plain = cp < 0x250 ? TextShapes.latinBase((char) cp) : Character.MAX_VALUE;
+    if (plain < 0x100) {
+      appendByte((byte) plain);
     } else if (cp < 0x800) {
       appendByte((byte) (0xC0 | cp >> 6));
       appendByte((byte) (0x80 | cp & 0x3F));
@@ -507,12 +512,24 @@ final class JsonTokens {
     key = shared(src, from, n, (int) TextShapes.hash(src, from, n, n));
   }
 
+  /**
+   * A key's bytes as text: UTF-8 where they are, else Latin-1, as the scanner holds the accented
+   * letters of a file read from UTF-8 ({@link TextShapes#latin1Letters}: "Prénom" then has one byte
+   * for its é).
+   */
+  private static String keyText(byte[] src, int from, int n) {
+    String utf8 = new String(src, from, n, StandardCharsets.UTF_8);
+    return utf8.indexOf('\uFFFD') < 0
+        ? utf8
+        : new String(src, from, n, StandardCharsets.ISO_8859_1);
+  }
+
   private String shared(byte[] src, int from, int n, int h) {
     int mask = keyBytes.length - 1;
     for (int i = (h ^ h >>> 16) & mask; ; i = (i + 1) & mask) {
       byte[] k = keyBytes[i];
       if (k == null) {
-        String s = new String(src, from, n, StandardCharsets.UTF_8);
+        String s = keyText(src, from, n);
         keySlot = -1;
         if (keyCount < MAX_KEYS) {
           keyBytes[i] = Arrays.copyOfRange(src, from, from + n);

@@ -1103,7 +1103,7 @@ final class PathNames {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       if (Character.getType(c) != Character.NON_SPACING_MARK) {
-        plain.append(unaccented(c));
+        plain.append(TextShapes.unaccented(c));
       }
     }
     return plain.toString();
@@ -1118,40 +1118,13 @@ final class PathNames {
     char[] out = null;
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c >= 0x100 && c <= 0x24F && Character.isLetter(c)) {
-        String plain = unaccented(c);
-        if (plain.length() != 1 || plain.charAt(0) == c) {
-          plain = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        }
-        if (plain.charAt(0) < 0x100 && Character.isLetter(plain.charAt(0))) {
-          out = out == null ? name.toCharArray() : out;
-          out[i] = plain.charAt(0);
-        }
+      char plain = TextShapes.latinBase(c);
+      if (plain != c) {
+        out = out == null ? name.toCharArray() : out;
+        out[i] = plain;
       }
     }
     return out == null ? name : new String(out);
-  }
-
-  /**
-   * The plain letters of a letter that has no decomposition into a letter and an accent mark (Ł, Ø,
-   * ß, Æ, Đ), so that {@code Łukasz} and {@code Søren} are looked up as lukasz and soren.
-   */
-  private static String unaccented(char c) {
-    return switch (c) {
-      case '\u0141' -> "L";
-      case '\u0142' -> "l";
-      case '\u00D8' -> "O";
-      case '\u00F8' -> "o";
-      case '\u0110', '\u00D0' -> "D";
-      case '\u0111', '\u00F0' -> "d";
-      case '\u00DF' -> "ss";
-      case '\u00C6' -> "AE";
-      case '\u00E6' -> "ae";
-      case '\u0152' -> "OE";
-      case '\u0153' -> "oe";
-      case '\u0131' -> "i";
-      default -> String.valueOf(c);
-    };
   }
 
   /** Past every character of {@code chars} from {@code k}. */

@@ -251,8 +251,12 @@ final class ScanSession implements FileScan {
       return ScanStatus.SKIPPED_BINARY;
     }
     ContentScanner scanner = new ContentScanner(detector, sink);
-    if (format.textual() && !validUtf8()) {
-      note = "not valid UTF-8; read as Latin-1";
+    if (format.textual()) {
+      if (TextShapes.validUtf8(buf, size)) {
+        size = TextShapes.latin1Letters(buf, size);
+      } else {
+        note = "not valid UTF-8; read as Latin-1";
+      }
     }
     String fallback = scanner.scan(format, buf, size, formatName());
     if (fallback != null) {
@@ -320,9 +324,5 @@ final class ScanSession implements FileScan {
     }
     System.arraycopy(b, off, buf, size, len);
     size += len;
-  }
-
-  private boolean validUtf8() {
-    return TextShapes.validUtf8(buf, size);
   }
 }

@@ -165,7 +165,7 @@ final class TextDetector {
     }
     byte[] b = scratch;
     for (int k = 0; k < n; k++) {
-      char c = text.charAt(k);
+      char c = TextShapes.latinBase(text.charAt(k));
       b[k] = c > 0xFF ? BEYOND_LATIN1 : (byte) c;
     }
     if (scratch.length > SCRATCH_MAX) {

@@ -361,6 +361,92 @@ final class TextShapes {
     return i;
   }
 
+  /**
+   * Rewrites well-formed UTF-8 in place so that each character of U+0080..U+024F, written in two
+   * bytes, takes one, as the detectors read text (one byte, one Latin-1 character): a Latin-1
+   * character becomes its own byte ("José" is read as José, not as "JosÃ©"), and a letter past
+   * Latin-1 its plain letter where it has one ({@link #latinBase}: "Łukasz" is read as Lukasz).
+   * Every other character keeps its bytes, and line breaks are ASCII, so line numbers stay the
+   * file's.
+   *
+   * @param b bytes that {@link #validUtf8} accepts
+   * @return the number of bytes the text now takes
+   */
+  static int latin1Letters(byte[] b, int len) {
+    int in = skipAscii(b, 0, len);
+    int out = in;
+    while (in < len) {
+      int c = b[in] & 0xFF;
+      int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+      char plain = Character.MAX_VALUE;
+      if (extra == 1 && c <= 0xC9) {
+        plain = latinBase((char) ((c & 0x1F) << 6 | (b[in + 1] & 0x3F)));
+      }
+      if (plain < 0x100) {
+        b[out++] = (byte) plain;
+        in += 2;
+      } else {
+        for (int k = 0; k <= extra; k++) {
+          b[out++] = b[in++];
+        }
+      }
+      // the ASCII up to the next character that is not, moved down a word at a time
+      int next = skipAscii(b, in, len);
+      System.arraycopy(b, in, b, out, next - in);
+      out += next - in;
+      in = next;
+    }
+    return out;
+  }
+
+  /**
+   * The plain Latin-1 letter of an accented letter beyond Latin-1 (Ł, ę, Ş, ő, Ǎ: L, e, S, o, A),
+   * or the character itself when it has none.
+   */
+  static char latinBase(char c) {
+    return c >= 0x100 && c <= 0x24F ? LATIN_BASE[c - 0x100] : c;
+  }
+
+  private static final char[] LATIN_BASE = new char[0x150];
+
+  static {
+    for (char c = 0x100; c <= 0x24F; c++) {
+      char base = c;
+      if (Character.isLetter(c)) {
+        String plain = unaccented(c);
+        if (plain.length() != 1 || plain.charAt(0) == c) {
+          plain = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+        }
+        if (plain.charAt(0) < 0x100 && Character.isLetter(plain.charAt(0))) {
+          base = plain.charAt(0);
+        }
+      }
+      LATIN_BASE[c - 0x100] = base;
+    }
+  }
+
+  /**
+   * The plain letters of a letter that has no decomposition into a letter and an accent mark (Ł, Ø,
+   * ß, Æ, Đ), so that {@code Łukasz} and {@code Søren} are looked up as lukasz and soren.
+   */
+  static String unaccented(char c) {
+    return switch (c) {
+      case '\u0141' -> "L";
+      case '\u0142' -> "l";
+      case '\u00D8' -> "O";
+      case '\u00F8' -> "o";
+      case '\u0110', '\u00D0' -> "D";
+      case '\u0111', '\u00F0' -> "d";
+      case '\u00DF' -> "ss";
+      case '\u00C6' -> "AE";
+      case '\u00E6' -> "ae";
+      case '\u0152' -> "OE";
+      case '\u0153' -> "oe";
+      case '\u0131' -> "i";
+      default -> String.valueOf(c);
+    };
+  }
+
   /** Whether {@code len} bytes are well-formed UTF-8 (no overlong forms, no surrogates). */
   static boolean validUtf8(byte[] b, int len) {
     int i = 0;

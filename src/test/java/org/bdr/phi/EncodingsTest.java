@@ -115,6 +115,49 @@ class EncodingsTest {
     assertThat(Scans.typesOn(r, 1)).contains(SSN);
   }
 
+  @Test
+  void utf8Text_accentedLatinLetters_readAsLettersSoNamesAreFound() {
+    FileResult r =
+        Scans.medium(
+            "note.txt",
+            "Visit note\n"
+                + "Seen today: Jos\u00e9 Garc\u00eda, follow-up.\n"
+                + "Seen today: \u0141ukasz Wi\u015bniewski, follow-up.\n"
+                + "Seen today: Ma\u0142gorzata Dvo\u0159\u00e1k, follow-up.\n");
+
+    assertThat(r.reason()).isNull();
+    assertThat(Scans.ofType(r, NAME))
+        .extracting(Finding::line)
+        .containsExactlyInAnyOrder(2L, 3L, 4L);
+  }
+
+  @Test
+  void utf8Text_otherCharacters_keepTheirPlaceAndLineNumbers() {
+    FileResult r =
+        Scans.medium(
+            "note.txt",
+            "\u8a3a\u7642 \u201cnote\u201d \u2014 \ud83d\ude00 caf\u00e9\nSSN 219-09-9999\n");
+
+    assertThat(r.reason()).isNull();
+    assertThat(r.findings()).singleElement().extracting(Finding::line).isEqualTo(2L);
+  }
+
+  @Test
+  void fhir_nameEscapedInStructureAndRawInText_repeatFound() {
+    String json =
+        "{\n"
+            + "  \"resourceType\": \"Patient\",\n"
+            + "  \"name\": [{\"family\": \"Zyxw\\u0105\", \"given\": [\"Qw\\u00e9rty\"]}],\n"
+            + "  \"extension\": [{\"valueString\": \"called Zyxw\u0105 back\"}],\n"
+            + "  \"comment\": \"Qw\u00e9rty is fine\"\n"
+            + "}\n";
+    FileResult r = Scans.medium("patient.json", json);
+
+    assertThat(Scans.ofType(r, NAME))
+        .extracting(Finding::line)
+        .containsExactlyInAnyOrder(3L, 3L, 4L, 5L);
+  }
+
   private static byte[] withBom(String text, Charset charset) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (charset.equals(StandardCharsets.UTF_16LE)) {

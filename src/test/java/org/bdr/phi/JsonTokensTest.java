@@ -63,14 +63,22 @@ class JsonTokensTest {
   }
 
   @Test
-  void escapes_areResolvedToUtf8Bytes() throws Exception {
+  void escapes_areResolvedAsTheScannerHoldsTextReadFromUtf8() throws Exception {
     JsonTokens t =
-        tokenizer("[\"a\\\"b\\\\c\\/d\\n\", \"Jos\\u00e9\", \"\\ud83d\\ude00\", \"x\\ud800y\"]");
+        tokenizer(
+            "[\"a\\\"b\\\\c\\/d\\n\", \"Jos\\u00e9\", \"\\u0141ukasz\", \"\\u4e2d\","
+                + " \"\\ud83d\\ude00\", \"x\\ud800y\"]");
     assertThat(t.next()).isEqualTo(JsonTokens.START_ARRAY);
     assertThat(t.next()).isEqualTo(JsonTokens.STRING);
     assertThat(utf8(t.text())).isEqualTo("a\"b\\c/d\n");
+    // a Latin-1 letter is one byte, a Latin letter past it its plain letter, as in raw UTF-8 text
     assertThat(t.next()).isEqualTo(JsonTokens.STRING);
-    assertThat(hex(t.text())).isEqualTo("4a6f73c3a9");
+    assertThat(hex(t.text())).isEqualTo("4a6f73e9");
+    assertThat(t.next()).isEqualTo(JsonTokens.STRING);
+    assertThat(hex(t.text())).isEqualTo("4c756b61737a");
+    // anything else stays UTF-8
+    assertThat(t.next()).isEqualTo(JsonTokens.STRING);
+    assertThat(hex(t.text())).isEqualTo("e4b8ad");
     assertThat(t.next()).isEqualTo(JsonTokens.STRING);
     assertThat(hex(t.text())).isEqualTo("f09f9880");
     assertThat(t.next()).isEqualTo(JsonTokens.STRING);
@@ -199,9 +207,13 @@ class JsonTokensTest {
     pieces.forEach(p -> text.append(parts[p]));
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     List<String> expected = oracleTokens(bytes);
+    // as a scan holds a file read from UTF-8: é one byte, raw or escaped, each value read as
+    // Latin-1
+    byte[] held = bytes.clone();
+    int size = TextShapes.latin1Letters(held, held.length);
     List<String> actual;
     try {
-      actual = tokens(bytes);
+      actual = tokens(held, size, Latin1Text::toString);
     } catch (JsonTokens.Malformed e) {
       actual = null;
     }
@@ -219,7 +231,16 @@ class JsonTokensTest {
 
   /** Each token as "kind value@line"; values decoded from UTF-8. */
   private static List<String> tokens(byte[] json) throws JsonTokens.Malformed {
-    JsonTokens t = new JsonTokens(json, json.length);
+    return tokens(json, json.length, JsonTokensTest::utf8);
+  }
+
+  /**
+   * Each token of the first {@code size} bytes as "kind value@line", values read by {@code text}.
+   */
+  private static List<String> tokens(
+      byte[] json, int size, java.util.function.Function<Latin1Text, String> text)
+      throws JsonTokens.Malformed {
+    JsonTokens t = new JsonTokens(json, size);
     List<String> out = new ArrayList<>();
     for (int k; (k = t.next()) != JsonTokens.END; ) {
       String s =
@@ -229,7 +250,7 @@ class JsonTokensTest {
             case JsonTokens.START_ARRAY -> "[";
             case JsonTokens.END_ARRAY -> "]";
             case JsonTokens.KEY -> "key " + t.key();
-            case JsonTokens.STRING -> "str " + utf8(t.text());
+            case JsonTokens.STRING -> "str " + text.apply(t.text());
             case JsonTokens.NUMBER -> "num " + numberValue(t.text().toString());
             default -> "lit " + t.text();
           };

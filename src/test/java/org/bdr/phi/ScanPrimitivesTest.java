@@ -312,4 +312,58 @@ class ScanPrimitivesTest {
 
     assertThat(sink.findings()).hasSize(100).allMatch(f -> f.confidence() == 0.7);
   }
+
+  /**
+   * Rewriting UTF-8 for the detectors, word at a time, gives what one character at a time does: a
+   * character of U+0080..U+024F that is or has a plain Latin-1 letter as that one byte, every other
+   * character as its UTF-8 bytes.
+   */
+  @Property
+  void latin1Letters_anyText_likeCharacterByCharacter(
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 11) Integer> picks) {
+    String[] pieces = {
+      "a",
+      "Z",
+      " ",
+      "\n",
+      "abcdefghijklmnopq",
+      "\u00e9",
+      "\u00a0",
+      "\u0141",
+      "\u015b",
+      "\u0250",
+      "\u8a3a",
+      "\ud83d\ude00"
+    };
+    StringBuilder text = new StringBuilder();
+    picks.forEach(p -> text.append(pieces[p]));
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    text.codePoints()
+        .forEach(
+            cp -> {
+              char plain = cp < 0x250 ? TextShapes.latinBase((char) cp) : Character.MAX_VALUE;
+              if (plain < 0x100) {
+                expected.write(plain);
+              } else {
+                expected.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
+              }
+            });
+    byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
+
+    int size = TextShapes.latin1Letters(b, b.length);
+
+    assertThat(java.util.Arrays.copyOf(b, size)).isEqualTo(expected.toByteArray());
+  }
+
+  @Test
+  void latinBase_lettersPastLatin1_plainLetterElseThemselves() {
+    assertThat(TextShapes.latinBase('\u0141')).isEqualTo('L');
+    assertThat(TextShapes.latinBase('\u015b')).isEqualTo('s');
+    assertThat(TextShapes.latinBase('\u0159')).isEqualTo('r');
+    assertThat(TextShapes.latinBase('\u0131')).isEqualTo('i');
+    assertThat(TextShapes.latinBase('\u00e9')).isEqualTo('\u00e9');
+    // no plain letter: the ligature and a letter of no decomposition stay
+    assertThat(TextShapes.latinBase('\u0152')).isEqualTo('\u0152');
+    assertThat(TextShapes.latinBase('\u0250')).isEqualTo('\u0250');
+  }
 }
