@@ -63,10 +63,14 @@ final class LineScanner {
 
   /**
    * Scans a whole line that lies in the pushed bytes where it lies, without copying it; the line
-   * ends right after, so it is numbered and counted like one that was gathered.
+   * ends right after, so it is numbered and counted like one that was gathered. A line that is not
+   * all ASCII is gathered instead, to be read as {@link #scanPiece} reads it: the pushed bytes are
+   * the caller's and stay as they are.
    */
   private void scanInPlace(byte[] buf, int off, int len) {
-    if (len > 0) {
+    if (TextShapes.skipAscii(buf, off, off + len) < off + len) {
+      append(buf, off, len);
+    } else if (len > 0) {
       detector.scan(new Latin1Text(buf, off, len), lineNo, null, Cue.NONE, sink);
     }
   }
@@ -104,9 +108,14 @@ final class LineScanner {
     used -= cut;
   }
 
+  /**
+   * Scans the first {@code len} gathered bytes; when they are UTF-8, with each accented Latin
+   * letter in one byte, as a buffered file is read ({@link TextShapes#latin1Letters}).
+   */
   private void scanPiece(int len) {
     if (len > 0) {
-      detector.scan(new Latin1Text(line, 0, len), lineNo, null, Cue.NONE, sink);
+      int n = TextShapes.validUtf8(line, len) ? TextShapes.latin1Letters(line, len) : len;
+      detector.scan(new Latin1Text(line, 0, n), lineNo, null, Cue.NONE, sink);
     }
   }
 }

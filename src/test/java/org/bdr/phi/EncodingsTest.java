@@ -132,6 +132,26 @@ class EncodingsTest {
   }
 
   @Test
+  void utf8Text_beyondTheBufferLimit_scannedLineByLineWithTheSameNames() {
+    byte[] text =
+        "Seen today: Jos\u00e9 Garc\u00eda, follow-up.\nSeen today: \u0141ukasz Wi\u015bniewski.\n"
+            .repeat(20_000)
+            .getBytes(StandardCharsets.UTF_8);
+    FileScan small = new PhiScanner(ScanOptions.defaults()).open("note.txt", 1 << 20);
+    FileScan large = new PhiScanner(ScanOptions.defaults()).open("note.txt", 8 << 20);
+    for (int i = 0; i < text.length; i += 65_536) {
+      small.update(text, i, Math.min(65_536, text.length - i));
+      large.update(text, i, Math.min(65_536, text.length - i));
+    }
+    FileResult lineByLine = small.finish();
+    FileResult whole = large.finish();
+
+    assertThat(lineByLine.reason()).contains("scanned line by line");
+    assertThat(Scans.ofType(lineByLine, NAME)).hasSize(40_000);
+    assertThat(lineByLine.findings()).isEqualTo(whole.findings());
+  }
+
+  @Test
   void utf8Text_otherCharacters_keepTheirPlaceAndLineNumbers() {
     FileResult r =
         Scans.medium(
