@@ -458,7 +458,7 @@ final class JsonTokens {
    * byte, anything else as UTF-8; a lone surrogate becomes '?'.
    */
   private void appendCodePoint(int cp) {
-    char plain = cp < 0x250 ? TextShapes.latinBase((char) cp) : Character.MAX_VALUE;
+    char plain = cp < 0x10000 ? TextShapes.latinBase((char) cp) : Character.MAX_VALUE;
     if (plain < 0x100) {
       appendByte((byte) plain);
     } else if (cp < 0x800) {

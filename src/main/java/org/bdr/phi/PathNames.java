@@ -100,7 +100,8 @@ final class PathNames {
 
   /**
    * The words of the names among {@code ranges}, as {@link #wordKey} gives them: those of three
-   * letters or more that are no particle, suffix, connector, title, cue word or month.
+   * letters or more, or listed family names of two ("Wu", "Vo"), that are no particle, suffix,
+   * connector, title, cue word or month.
    */
   private static Set<String> nameWords(String name, List<int[]> ranges) {
     Set<String> words = new HashSet<>();
@@ -111,7 +112,7 @@ final class PathNames {
       for (int k = wordStart(name, r[0]); k >= 0 && k < r[1]; k = wordStart(name, k)) {
         int end = wordEnd(name, k);
         String key = wordKey(name, k, end);
-        if (key.length() >= 3
+        if ((key.length() >= 3 || (key.length() == 2 && known(name, k, end, Lexicon.FAMILY)))
             && !PARTICLES.contains(key)
             && !SUFFIXES.contains(key)
             && !CONNECTORS.contains(key)

@@ -362,12 +362,12 @@ final class TextShapes {
   }
 
   /**
-   * Rewrites well-formed UTF-8 in place so that each character of U+0080..U+024F, written in two
-   * bytes, takes one, as the detectors read text (one byte, one Latin-1 character): a Latin-1
+   * Rewrites well-formed UTF-8 in place so that each Latin-1 character and each accented Latin
+   * letter takes one byte, as the detectors read text (one byte, one Latin-1 character): a Latin-1
    * character becomes its own byte ("José" is read as José, not as "JosÃ©"), and a letter past
-   * Latin-1 its plain letter where it has one ({@link #latinBase}: "Łukasz" is read as Lukasz).
-   * Every other character keeps its bytes, and line breaks are ASCII, so line numbers stay the
-   * file's.
+   * Latin-1 its plain letter where it has one ({@link #latinBase}: "Łukasz" is read as Lukasz,
+   * "Nguyễn" as Nguyen). Every other character keeps its bytes, and line breaks are ASCII, so line
+   * numbers stay the file's.
    *
    * @param b bytes that {@link #validUtf8} accepts
    * @return the number of bytes the text now takes
@@ -381,10 +381,13 @@ final class TextShapes {
       char plain = Character.MAX_VALUE;
       if (extra == 1 && c <= 0xC9) {
         plain = latinBase((char) ((c & 0x1F) << 6 | (b[in + 1] & 0x3F)));
+      } else if (c == 0xE1 && (b[in + 1] & 0xFC) == 0xB8) {
+        // U+1E00..U+1EFF: the letters of Vietnamese and others with two accents (ễ, ặ, ọ)
+        plain = latinBase((char) (0x1000 | (b[in + 1] & 0x3F) << 6 | (b[in + 2] & 0x3F)));
       }
       if (plain < 0x100) {
         b[out++] = (byte) plain;
-        in += 2;
+        in += extra + 1;
       } else {
         for (int k = 0; k <= extra; k++) {
           b[out++] = b[in++];
@@ -400,17 +403,28 @@ final class TextShapes {
   }
 
   /**
-   * The plain Latin-1 letter of an accented letter beyond Latin-1 (Ł, ę, Ş, ő, Ǎ: L, e, S, o, A),
-   * or the character itself when it has none.
+   * The plain Latin-1 letter of an accented letter beyond Latin-1 (Ł, ę, Ş, ő, Ǎ, ễ, ạ: L, e, S, o,
+   * A, e, a), or the character itself when it has none.
    */
   static char latinBase(char c) {
-    return c >= 0x100 && c <= 0x24F ? LATIN_BASE[c - 0x100] : c;
+    if (c < 0x100) {
+      return c;
+    }
+    if (c <= 0x24F) {
+      return LATIN_EXTENDED[c - 0x100];
+    }
+    return c >= 0x1E00 && c <= 0x1EFF ? LATIN_ADDITIONAL[c - 0x1E00] : c;
   }
 
-  private static final char[] LATIN_BASE = new char[0x150];
+  /** {@link #latinBase} of U+0100..U+024F (Latin Extended-A and B). */
+  private static final char[] LATIN_EXTENDED = plainLetters((char) 0x100, (char) 0x24F);
 
-  static {
-    for (char c = 0x100; c <= 0x24F; c++) {
+  /** {@link #latinBase} of U+1E00..U+1EFF (Latin Extended Additional). */
+  private static final char[] LATIN_ADDITIONAL = plainLetters((char) 0x1E00, (char) 0x1EFF);
+
+  private static char[] plainLetters(char first, char last) {
+    char[] table = new char[last - first + 1];
+    for (char c = first; c <= last; c++) {
       char base = c;
       if (Character.isLetter(c)) {
         String plain = unaccented(c);
@@ -421,8 +435,9 @@ final class TextShapes {
           base = plain.charAt(0);
         }
       }
-      LATIN_BASE[c - 0x100] = base;
+      table[c - first] = base;
     }
+    return table;
   }
 
   /**

@@ -42,6 +42,10 @@ class PhiScannerTest {
     Files.writeString(patient.getParent().resolve("thistlewood_labs.txt"), "SSN 123-45-6789");
     Files.writeString(patient.resolve("Jane-THISTLEWOOD x-ray.txt"), "SSN 123-45-6780");
     Files.writeString(patient.resolve("letter to Jane.txt"), "SSN 123-45-6781");
+    Path vo = Files.createDirectories(dir.resolve("Vo, Duc"));
+    Files.writeString(vo.resolve("vo_labs.txt"), "SSN 123-45-6783");
+    Path nguyen = Files.createDirectories(dir.resolve("Nguy\u1ec5n, Minh"));
+    Files.writeString(nguyen.resolve("nguy\u1ec5n_labs.txt"), "SSN 123-45-6784");
     Path forms = Files.createDirectories(dir.resolve("forms"));
     Files.writeString(forms.resolve("Thistlewood_labs.txt"), "SSN 123-45-6782");
 
@@ -52,6 +56,11 @@ class PhiScannerTest {
         .extracting(f -> f.path().substring(dir.toString().length()) + " " + f.type())
         .containsExactlyInAnyOrder(
             sep + "[NAME] NAME",
+            sep + "[NAME] NAME",
+            sep + "[NAME] NAME",
+            sep + "[NAME]" + sep + "[NAME]_labs.txt SSN",
+            // a family name of two letters, and one with a letter of two accents
+            sep + "[NAME]" + sep + "[NAME]_labs.txt SSN",
             sep + "[NAME]" + sep + "[NAME]_labs.txt SSN",
             sep + "[NAME]" + sep + "2024" + sep + "[NAME] x-ray.txt SSN",
             sep + "[NAME]" + sep + "2024" + sep + "letter to [NAME].txt SSN",
