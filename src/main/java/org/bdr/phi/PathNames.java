@@ -371,12 +371,17 @@ final class PathNames {
     }
     int hyphen = name.indexOf('-', at);
     int flags = flags(name, at, hyphen < 0 || hyphen > given ? given : hyphen);
-    if ((flags & NOT_A_NAME) != 0) {
+    // "Smith, Jan", "Brown, June": as much a month as a given name, unless the family is listed
+    boolean month = (flags & NOT_A_NAME) == Lexicon.MONTH && familyKnown;
+    if ((flags & NOT_A_NAME) != 0 && !month) {
       return null;
     }
     int end = trailingNameEnd(name, given);
     double confidence = numberAfter(name, end);
-    if ((flags & Lexicon.GIVEN) != 0) {
+    if (month) {
+      // a patient's number after it says which; else high sensitivity only
+      confidence = Math.max(confidence, 0.45);
+    } else if ((flags & Lexicon.GIVEN) != 0) {
       confidence = 0.8;
     } else if (confidence < 0.7 && familyKnown && looksLikeGivenName(name, at, given)) {
       // "Patel, Priya" is a patient, but so reads "Allen, Medical": high sensitivity only

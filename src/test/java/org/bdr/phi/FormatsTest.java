@@ -334,6 +334,23 @@ class FormatsTest {
   }
 
   @Test
+  void fileName_monthAfterListedFamilyAndComma_nameAtHighOnlyUnlessANumberSays() {
+    for (String name : new String[] {"Smith, Jan.pdf", "Patel, May.txt", "Brown, Jun.pdf"}) {
+      String path = "charts/" + name;
+
+      assertThat(Scans.typesOn(Scans.medium(path, "nothing"), 0)).as(path).isEmpty();
+      FileResult high = Scans.text(path, "nothing", Sensitivity.HIGH);
+      assertThat(Scans.typesOn(high, 0)).as(path).containsExactly(NAME);
+      assertThat(high.safePath()).as(path).startsWith("charts/[NAME].");
+    }
+    assertThat(Scans.medium("charts/Kim, Jun MRN 12345.pdf", "nothing").safePath())
+        .isEqualTo("charts/[NAME] MRN [MRN].pdf");
+    // a month after a word of no list stays a month
+    FileResult taxes = Scans.text("charts/Taxes, Jan.pdf", "nothing", Sensitivity.HIGH);
+    assertThat(Scans.typesOn(taxes, 0)).isEmpty();
+  }
+
+  @Test
   void fileName_commaFormWithoutAName_noNameReported() {
     assertNoName(
         new String[] {
