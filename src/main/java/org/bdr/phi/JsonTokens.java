@@ -455,10 +455,14 @@ final class JsonTokens {
   /**
    * Appends a code point as the scanner holds text read from UTF-8 ({@link
    * TextShapes#latin1Letters}): a Latin-1 character or a Latin letter that has a plain one as one
-   * byte, anything else as UTF-8; a lone surrogate becomes '?'.
+   * byte, an accent written after its letter not at all, anything else as UTF-8; a lone surrogate
+   * becomes '?'.
    */
   private void appendCodePoint(int cp) {
     char plain = cp < 0x10000 ? TextShapes.latinBase((char) cp) : Character.MAX_VALUE;
+    if (TextShapes.accentMark(cp)) {
+      return;
+    }
     if (plain < 0x100) {
       appendByte((byte) plain);
     } else if (cp < 0x800) {

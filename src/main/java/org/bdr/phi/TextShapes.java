@@ -366,8 +366,9 @@ final class TextShapes {
    * letter takes one byte, as the detectors read text (one byte, one Latin-1 character): a Latin-1
    * character becomes its own byte ("José" is read as José, not as "JosÃ©"), and a letter past
    * Latin-1 its plain letter where it has one ({@link #latinBase}: "Łukasz" is read as Lukasz,
-   * "Nguyễn" as Nguyen). Every other character keeps its bytes, and line breaks are ASCII, so line
-   * numbers stay the file's.
+   * "Nguyễn" as Nguyen); an accent written after its letter is left out ({@link #accentMark}).
+   * Every other character keeps its bytes, and line breaks are ASCII, so line numbers stay the
+   * file's.
    *
    * @param b bytes that {@link #validUtf8} accepts
    * @return the number of bytes the text now takes
@@ -385,7 +386,9 @@ final class TextShapes {
         // U+1E00..U+1EFF: the letters of Vietnamese and others with two accents (ễ, ặ, ọ)
         plain = latinBase((char) (0x1000 | (b[in + 1] & 0x3F) << 6 | (b[in + 2] & 0x3F)));
       }
-      if (plain < 0x100) {
+      if (extra == 1 && accentMark((c & 0x1F) << 6 | (b[in + 1] & 0x3F))) {
+        in += 2;
+      } else if (plain < 0x100) {
         b[out++] = (byte) plain;
         in += extra + 1;
       } else {
@@ -400,6 +403,15 @@ final class TextShapes {
       in = next;
     }
     return out;
+  }
+
+  /**
+   * Whether a character is an accent written after its letter (U+0300..U+036F: "María" written as
+   * "Mari", U+0301, "a", as macOS may write it), which UTF-8 text read for the detectors leaves
+   * out, so that the letter before it reads on as the plain letter it is in the name lists.
+   */
+  static boolean accentMark(int cp) {
+    return cp >= 0x300 && cp <= 0x36F;
   }
 
   /**

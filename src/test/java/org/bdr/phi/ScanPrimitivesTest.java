@@ -315,12 +315,12 @@ class ScanPrimitivesTest {
 
   /**
    * Rewriting UTF-8 for the detectors, word at a time, gives what one character at a time does: a
-   * character that is or has a plain Latin-1 letter as that one byte, every other character as its
-   * UTF-8 bytes.
+   * character that is or has a plain Latin-1 letter as that one byte, an accent written after its
+   * letter not at all, every other character as its UTF-8 bytes.
    */
   @Property
   void latin1Letters_anyText_likeCharacterByCharacter(
-      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 15) Integer> picks) {
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 17) Integer> picks) {
     String[] pieces = {
       "a",
       "Z",
@@ -337,7 +337,9 @@ class ScanPrimitivesTest {
       "\u1ec5",
       "\u1ea0",
       "\u1e9e",
-      "\u2019"
+      "\u2019",
+      "e\u0301",
+      "\u0370"
     };
     StringBuilder text = new StringBuilder();
     picks.forEach(p -> text.append(pieces[p]));
@@ -346,7 +348,9 @@ class ScanPrimitivesTest {
         .forEach(
             cp -> {
               char plain = cp < 0x10000 ? TextShapes.latinBase((char) cp) : Character.MAX_VALUE;
-              if (plain < 0x100) {
+              if (cp >= 0x300 && cp <= 0x36F) {
+                return; // an accent written after its letter
+              } else if (plain < 0x100) {
                 expected.write(plain);
               } else {
                 expected.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
