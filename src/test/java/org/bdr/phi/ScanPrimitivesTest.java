@@ -53,28 +53,27 @@ class ScanPrimitivesTest {
   @Property
   void knownValues_repeatsAmongAnyBytes_areFoundOnTheirLines(
       @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 16) Integer> pieces) {
-    String[] parts = {
-      "Ann",
-      "Lee",
-      " ",
-      ".",
-      "/",
-      "x",
-      "\n",
-      "é",
-      "9",
-      "ann",
-      "_",
-      "\"",
-      "\r",
-      "\r\n",
-      "555",
-      "-0199",
-      "12345678"
-    };
-    StringBuilder text = new StringBuilder();
-    pieces.forEach(p -> text.append(parts[p]));
-    byte[] b = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    String t =
+        joined(
+            pieces,
+            "Ann",
+            "Lee",
+            " ",
+            ".",
+            "/",
+            "x",
+            "\n",
+            "é",
+            "9",
+            "ann",
+            "_",
+            "\"",
+            "\r",
+            "\r\n",
+            "555",
+            "-0199",
+            "12345678");
+    byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
     FindingSink sink = new FindingSink("t.json", new ScanOptions(Sensitivity.MEDIUM, false));
     sink.remember(IdentifierType.NAME, "Ann Lee");
     sink.remember(IdentifierType.PHONE, "(555-0199");
@@ -82,7 +81,6 @@ class ScanPrimitivesTest {
     KnownValues.findRepeats(b, b.length, sink, true);
 
     java.util.Set<String> expected = new java.util.TreeSet<>();
-    String t = text.toString();
     for (String[] v : new String[][] {{"Ann Lee", "NAME"}, {"555-0199", "PHONE"}}) {
       for (int at = t.indexOf(v[0]); at >= 0; at = t.indexOf(v[0], at + 1)) {
         boolean startFree = at == 0 || " \n\r\"-".indexOf(t.charAt(at - 1)) >= 0;
@@ -321,28 +319,27 @@ class ScanPrimitivesTest {
   @Property
   void latin1Letters_anyText_likeCharacterByCharacter(
       @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 17) Integer> picks) {
-    String[] pieces = {
-      "a",
-      "Z",
-      " ",
-      "\n",
-      "abcdefghijklmnopq",
-      "\u00e9",
-      "\u00a0",
-      "\u0141",
-      "\u015b",
-      "\u0250",
-      "\u8a3a",
-      "\ud83d\ude00",
-      "\u1ec5",
-      "\u1ea0",
-      "\u1e9e",
-      "\u2019",
-      "e\u0301",
-      "\u0370"
-    };
-    StringBuilder text = new StringBuilder();
-    picks.forEach(p -> text.append(pieces[p]));
+    String text =
+        joined(
+            picks,
+            "a",
+            "Z",
+            " ",
+            "\n",
+            "abcdefghijklmnopq",
+            "\u00e9",
+            "\u00a0",
+            "\u0141",
+            "\u015b",
+            "\u0250",
+            "\u8a3a",
+            "\ud83d\ude00",
+            "\u1ec5",
+            "\u1ea0",
+            "\u1e9e",
+            "\u2019",
+            "e\u0301",
+            "\u0370");
     java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
     text.codePoints()
         .forEach(
@@ -356,7 +353,7 @@ class ScanPrimitivesTest {
                 expected.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
               }
             });
-    byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
 
     int size = TextShapes.latin1Letters(b, b.length);
 
@@ -375,5 +372,12 @@ class ScanPrimitivesTest {
     // no plain letter: the ligature and a letter of no decomposition stay
     assertThat(TextShapes.latinBase('\u0152')).isEqualTo('\u0152');
     assertThat(TextShapes.latinBase('\u0250')).isEqualTo('\u0250');
+  }
+
+  /** The pieces picked, in order. */
+  private static String joined(List<Integer> picks, String... pieces) {
+    StringBuilder text = new StringBuilder();
+    picks.forEach(p -> text.append(pieces[p]));
+    return text.toString();
   }
 }
