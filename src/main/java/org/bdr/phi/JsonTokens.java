@@ -459,10 +459,10 @@ final class JsonTokens {
    * becomes '?'.
    */
   private void appendCodePoint(int cp) {
-    char plain = cp < 0x10000 ? TextShapes.latinBase((char) cp) : Character.MAX_VALUE;
     if (TextShapes.accentMark(cp)) {
       return;
     }
+    char plain = cp < 0x10000 ? TextShapes.latinBase((char) cp) : Character.MAX_VALUE;
     if (plain < 0x100) {
       appendByte((byte) plain);
     } else if (cp < 0x800) {

@@ -372,15 +372,20 @@ final class PathNames {
     int hyphen = name.indexOf('-', at);
     int flags = flags(name, at, hyphen < 0 || hyphen > given ? given : hyphen);
     // "Smith, Jan", "Brown, June": as much a month as a given name, unless the family is listed
-    boolean month = (flags & NOT_A_NAME) == Lexicon.MONTH && familyKnown;
+    // and no month itself ("May, June")
+    boolean month =
+        (flags & NOT_A_NAME) == Lexicon.MONTH
+            && familyKnown
+            && !known(name, family, familyEnd, Lexicon.MONTH);
     if ((flags & NOT_A_NAME) != 0 && !month) {
       return null;
     }
     int end = trailingNameEnd(name, given);
     double confidence = numberAfter(name, end);
     if (month) {
-      // a patient's number after it says which; else high sensitivity only
-      confidence = Math.max(confidence, 0.45);
+      // a listed given name ("Brown, June") is one after the comma, as the name-pair rule finds;
+      // else a patient's number after it says which, or it is a name at high sensitivity only
+      confidence = Math.max(confidence, (flags & Lexicon.GIVEN) != 0 ? 0.7 : 0.45);
     } else if ((flags & Lexicon.GIVEN) != 0) {
       confidence = 0.8;
     } else if (confidence < 0.7 && familyKnown && looksLikeGivenName(name, at, given)) {

@@ -345,6 +345,13 @@ class FormatsTest {
     }
     assertThat(Scans.medium("charts/Kim, Jun MRN 12345.pdf", "nothing").safePath())
         .isEqualTo("charts/[NAME] MRN [MRN].pdf");
+    // a month that is also a listed given name is one after a comma, the same at every sensitivity
+    for (Sensitivity s : new Sensitivity[] {Sensitivity.MEDIUM, Sensitivity.HIGH}) {
+      assertThat(Scans.ofType(Scans.text("charts/Brown, June.pdf", "nothing", s), NAME))
+          .singleElement()
+          .extracting(Finding::confidence)
+          .isEqualTo(0.7);
+    }
     // a month after a word of no list stays a month
     FileResult taxes = Scans.text("charts/Taxes, Jan.pdf", "nothing", Sensitivity.HIGH);
     assertThat(Scans.typesOn(taxes, 0)).isEmpty();
