@@ -520,7 +520,15 @@ final class PathNames {
   /** Whether the word at {@code k} is an initial or a particle that may stand inside a name. */
   private static boolean betweenNames(String name, int k) {
     int end = wordEnd(name, k);
-    return end - k == 1 || PARTICLES.contains(lower(name, k, end));
+    return initial(name, k, end) || PARTICLES.contains(lower(name, k, end));
+  }
+
+  /**
+   * Whether the word {@code k..end} is an initial: one letter, no digit right after it ("m" in
+   * {@code john_m_smith}, not "f" in {@code f0021}).
+   */
+  private static boolean initial(String name, int k, int end) {
+    return end - k == 1 && (end == name.length() || !Character.isDigit(name.charAt(end)));
   }
 
   /**
@@ -615,7 +623,7 @@ final class PathNames {
       int after = nextWord(name, end);
       if (listedWord(name, next, end)
           || SUFFIXES.contains(word)
-          || end - next == 1
+          || initial(name, next, end)
           || monthWithoutDate(name, next, end)) {
         k = end;
       } else if (PARTICLES.contains(word) && after >= 0) {
@@ -1166,7 +1174,7 @@ final class PathNames {
     if (at + 1 < name.length()
         && name.charAt(at) == ' '
         && Character.isUpperCase(name.charAt(at + 1))
-        && (at + 2 == name.length() || !Character.isLetter(name.charAt(at + 2)))) {
+        && (at + 2 == name.length() || !Character.isLetterOrDigit(name.charAt(at + 2)))) {
       // the initial's period, unless it starts an extension ("Doe, Jane A.pdf")
       boolean period =
           at + 2 < name.length()

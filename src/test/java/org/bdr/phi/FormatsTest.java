@@ -419,6 +419,8 @@ class FormatsTest {
       {"dela_cruz_maria_labs.pdf", "[NAME]_labs.pdf"},
       {"anna_van_der_berg.pdf", "[NAME].pdf"},
       {"john_m_smith_labs.pdf", "[NAME]_labs.pdf"},
+      // a letter before digits is a code, no initial
+      {"jane.doe.f0021.txt", "[NAME].f0021.txt"},
       {"john_michael_smith_labs.pdf", "[NAME]_labs.pdf"},
       {"nguyen_thi_mai_labs.pdf", "[NAME]_labs.pdf"},
       {"kim_min_jun_labs.pdf", "[NAME]_labs.pdf"},
