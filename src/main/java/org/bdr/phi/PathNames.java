@@ -128,7 +128,8 @@ final class PathNames {
 
   /**
    * Adds a range for every whole word outside {@code ranges} that is one of {@code own} or {@code
-   * hidden}; repeats next to each other ({@code Jane-THISTLEWOOD}) make one range.
+   * hidden}; repeats joined as a name's words are ({@link #nextWord}: {@code Jane-THISTLEWOOD})
+   * make one range.
    */
   private static void hideRepeats(
       String name, List<int[]> ranges, Set<String> own, Set<String> hidden) {
@@ -141,7 +142,7 @@ final class PathNames {
       int end = wordEnd(name, k);
       String key = wordKey(name, k, end);
       if ((own.contains(key) || hidden.contains(key)) && !covered(ranges, k, end)) {
-        if (last != null && joined(name, last[1], k)) {
+        if (last != null && nextWord(name, last[1]) == k) {
           last[1] = end;
         } else {
           last = new int[] {k, end, IdentifierType.NAME.ordinal()};
@@ -151,19 +152,6 @@ final class PathNames {
       k = end;
     }
     ranges.addAll(repeats);
-  }
-
-  /** Whether {@code from..to} is one to three {@link #JOINERS} or commas. */
-  private static boolean joined(String name, int from, int to) {
-    if (to - from < 1 || to - from > 3) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (name.charAt(i) != ',' && JOINERS.indexOf(name.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Whether some range covers part of {@code from..to}. */

@@ -379,14 +379,15 @@ final class TextShapes {
     while (in < len) {
       int c = b[in] & 0xFF;
       int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-      char plain = Character.MAX_VALUE;
-      if (extra == 1 && c <= 0xC9) {
-        plain = latinBase((char) ((c & 0x1F) << 6 | (b[in + 1] & 0x3F)));
+      int cp = -1;
+      if (extra == 1) {
+        cp = (c & 0x1F) << 6 | (b[in + 1] & 0x3F);
       } else if (c == 0xE1 && (b[in + 1] & 0xFC) == 0xB8) {
         // U+1E00..U+1EFF: the letters of Vietnamese and others with two accents (ễ, ặ, ọ)
-        plain = latinBase((char) (0x1000 | (b[in + 1] & 0x3F) << 6 | (b[in + 2] & 0x3F)));
+        cp = 0x1000 | (b[in + 1] & 0x3F) << 6 | (b[in + 2] & 0x3F);
       }
-      if (extra == 1 && accentMark((c & 0x1F) << 6 | (b[in + 1] & 0x3F))) {
+      char plain = cp >= 0 ? latinBase((char) cp) : Character.MAX_VALUE;
+      if (accentMark(cp)) {
         in += 2;
       } else if (plain < 0x100) {
         b[out++] = (byte) plain;
